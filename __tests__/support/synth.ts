@@ -1,0 +1,47 @@
+/** Synthesizes an org exactly as `npm run synth` does and returns each workspace's JSON. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildApp } from "../../workspaces/app";
+import type { OrgModel } from "../../org/model";
+
+export type StackJson = Record<string, any>;
+
+export interface Synthesized {
+  readonly outdir: string;
+  /** Raw cdk.tf.json text per workspace (for byte comparisons). */
+  readonly text: Record<string, string>;
+  /** Parsed cdk.tf.json per workspace. */
+  readonly json: Record<string, StackJson>;
+}
+
+export function synthOrg(org: OrgModel, outdir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"))): Synthesized {
+  buildApp(org, outdir).app.synth();
+  const text: Record<string, string> = {};
+  const json: Record<string, StackJson> = {};
+  for (const ws of fs.readdirSync(path.join(outdir, "stacks")).sort()) {
+    text[ws] = fs.readFileSync(path.join(outdir, "stacks", ws, "cdk.tf.json"), "utf8");
+    json[ws] = JSON.parse(text[ws]);
+  }
+  return { outdir, text, json };
+}
+
+/** All resources of one type in a workspace: address name -> body. */
+export function resources(stack: StackJson, type: string): Record<string, any> {
+  return stack.resource?.[type] ?? {};
+}
+
+/** Resource bodies of one type, as a list. */
+export function resourceList(stack: StackJson, type: string): any[] {
+  return Object.values(resources(stack, type));
+}
+
+/** Every `type.name` address of a workspace (resources and data sources). */
+export function addresses(stack: StackJson): string[] {
+  const out: string[] = [];
+  for (const [type, byName] of Object.entries(stack.resource ?? {}))
+    for (const name of Object.keys(byName as object)) out.push(`${type}.${name}`);
+  for (const [type, byName] of Object.entries(stack.data ?? {}))
+    for (const name of Object.keys(byName as object)) out.push(`data.${type}.${name}`);
+  return out.sort();
+}

@@ -1,0 +1,35 @@
+import { loadExampleOrg } from "../support/org";
+import { resourceList, synthOrg } from "../support/synth";
+
+describe("workspaces of the example org", () => {
+  const out = synthOrg(loadExampleOrg());
+
+  it("synthesizes network, foundation, domain, registry and one team workspace per team", () => {
+    expect(Object.keys(out.json).sort()).toEqual(["domain", "foundation", "network", "registry", "team-algo", "team-rc"]);
+  });
+
+  it("uses a relative local state path per workspace (no machine paths in the JSON)", () => {
+    for (const [ws, stack] of Object.entries(out.json)) {
+      expect(stack.terraform.backend.local.path).toBe(`../../../terraform-state/${ws}.tfstate`);
+      expect(out.text[ws]).not.toMatch(/\/(tmp|home|root|work)\//);
+    }
+  });
+
+  it("guards every workspace with the configured account id and region", () => {
+    for (const stack of Object.values(out.json)) {
+      expect(stack.provider.aws[0].allowed_account_ids).toEqual(["123456789012"]);
+      expect(stack.provider.aws[0].region).toBe("ap-northeast-1");
+    }
+  });
+
+  it("the domain reads network and foundation outputs through remote state with defaults", () => {
+    const remote = out.json.domain.data.terraform_remote_state;
+    expect(Object.keys(remote).sort()).toEqual(["remote-foundation", "remote-network"]);
+    expect(remote["remote-network"].defaults.studio_security_group_id).toMatch(/^sg-/);
+    const domain = resourceList(out.json.domain, "aws_sagemaker_domain")[0];
+    expect(domain.default_user_settings.security_groups).toEqual([
+      "${data.terraform_remote_state.remote-network.outputs.studio_security_group_id}",
+    ]);
+    expect(out.json.network.output.studio_security_group_id.value).toMatch(/aws_security_group/);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The typed, frozen org model every workspace consumes. Produced only by org/loader.ts; all
+ * defaults and resolution rules (§1.3) are applied, so consumers never look at raw YAML.
+ * Collections are sorted by their YAML key: declaration order never reaches the output.
+ */
+import type { OrgDocument } from "./schema";
+import type { Names } from "./names";
+
+export type DownloadAccess = "allow" | "deny";
+
+export type Whitelist =
+  | { readonly kind: "unrestricted" }
+  | { readonly kind: "list"; readonly source: string; readonly instanceTypes: readonly string[] };
+
+export interface Membership {
+  readonly team: string;
+  readonly project: string;
+  readonly user: string;
+  /** IAM user name `sm-{team}-{user}`. */
+  readonly iamUserName: string;
+  /** Resolved: membership override -> project value -> `studio.disableDownload` (§1.3). */
+  readonly downloadAccess: DownloadAccess;
+  readonly userProfileName: string;
+  readonly spaceName: string;
+}
+
+export interface Project {
+  readonly team: string;
+  readonly name: string;
+  readonly pascal: string;
+  readonly short: string;
+  readonly description?: string;
+  readonly status: "active" | "retired";
+  readonly whitelist: Whitelist;
+  readonly downloadAccess: "inherit" | "allow" | "deny";
+  /** Members of an active project (empty for a retired one), sorted by user name. */
+  readonly memberships: readonly Membership[];
+  readonly bucketName: string;
+  readonly bucketPurge: boolean;
+  readonly registryPurge: boolean;
+}
+
+export interface TeamUser {
+  readonly team: string;
+  readonly name: string;
+  readonly iamUserName: string;
+  readonly consoleLogin: boolean;
+  /** Active projects of the user, sorted. */
+  readonly projects: readonly string[];
+  /** `Project` tag value (§0.3): `primaryProject` or the alphabetically first active project. */
+  readonly primaryProject?: string;
+}
+
+export interface Team {
+  readonly id: string;
+  readonly fullName: string;
+  readonly pascal: string;
+  readonly description?: string;
+  readonly users: readonly TeamUser[];
+  /** All declared projects (active and retired), sorted by name. */
+  readonly projects: readonly Project[];
+}
+
+export interface Admin {
+  readonly name: string;
+  readonly iamUserName: string;
+  readonly consoleLogin: boolean;
+}
+
+type Doc = OrgDocument;
+
+export interface Platform extends Omit<Doc["platform"], "iamPath" | "tagPrefix" | "domainName"> {
+  readonly iamPath: string;
+  readonly tagPrefix: string;
+  readonly domainName: string;
+}
+
+export interface OrgModel {
+  /** Files the model was read from (for messages and docs only; never rendered into resources). */
+  readonly sources: readonly string[];
+  readonly platform: Readonly<Platform>;
+  readonly network: Readonly<Doc["network"]>;
+  readonly studio: Readonly<Doc["studio"]>;
+  readonly features: Readonly<Doc["features"]>;
+  readonly storage: Readonly<Doc["storage"]>;
+  readonly registry: Readonly<Doc["registry"]>;
+  readonly identity: Readonly<Doc["identity"]>;
+  readonly backend: Readonly<Doc["backend"]>;
+  readonly instanceWhitelistPresets: Readonly<Record<string, readonly string[]>>;
+  readonly admins: readonly Admin[];
+  readonly readonlyUsers: readonly string[];
+  /** Sorted by team id. */
+  readonly teams: readonly Team[];
+  readonly names: Names;
+}
+
+/** Every active membership of the org, sorted by (team, project, user). */
+export function allMemberships(org: OrgModel): Membership[] {
+  return org.teams.flatMap((t) => t.projects.flatMap((p) => [...p.memberships]));
+}
+
+export function activeProjects(team: Team): Project[] {
+  return team.projects.filter((p) => p.status === "active");
+}
+
+export function allProjects(org: OrgModel): Project[] {
+  return org.teams.flatMap((t) => [...t.projects]);
+}
+
+export function teamById(org: OrgModel, id: string): Team {
+  const team = org.teams.find((t) => t.id === id);
+  if (!team) throw new Error(`unknown team '${id}'`);
+  return team;
+}

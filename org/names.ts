@@ -1,0 +1,135 @@
+/**
+ * Every physical name and ARN pattern of the platform (platform-spec §0.1/§0.2), from one module,
+ * so profile names, policy patterns, bucket names and ECR names can never disagree (§11.4).
+ * Pure functions of strings: usable by the loader (limits with YAML locations) and by constructs.
+ */
+
+/** `risk-control` -> `RiskControl` (§0.1). */
+export function pascal(s: string): string {
+  return s
+    .split("-")
+    .map((p) => (p.length ? p[0].toUpperCase() + p.slice(1) : p))
+    .join("");
+}
+
+/** `anti-money-laundering` -> `antimonlau`: first piece whole, then 3 chars of each next piece (§0.1). */
+export function short(s: string): string {
+  const [first, ...rest] = s.split("-");
+  return first + rest.map((p) => p.slice(0, 3)).join("");
+}
+
+export interface PlatformNaming {
+  readonly company: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly iamPath: string;
+  readonly tagPrefix: string;
+  readonly domainName: string;
+}
+
+export type ProjectRoleKind = "Execution" | "Training" | "Processing" | "Inference";
+export const PROJECT_ROLE_KINDS: readonly ProjectRoleKind[] = ["Execution", "Training", "Processing", "Inference"];
+
+/** Names shared by the whole platform. */
+export class Names {
+  constructor(readonly p: PlatformNaming) {}
+
+  // IAM
+  readonly domainDefaultRole = "SageMaker-Domain-DefaultExecutionRole";
+  readonly adminsGroup = "sagemaker-admins";
+  readonly readonlyGroup = "sagemaker-readonly";
+  adminUser(name: string): string {
+    return `sm-admin-${name}`;
+  }
+  teamUser(team: string, user: string): string {
+    return `sm-${team}-${user}`;
+  }
+  teamGroup(teamFullName: string): string {
+    return `sagemaker-${teamFullName}`;
+  }
+  projectGroup(team: string, project: string): string {
+    return `sagemaker-${team}-${project}`;
+  }
+  projectRole(teamFullName: string, project: string, kind: ProjectRoleKind): string {
+    return `SageMaker-${pascal(teamFullName)}-${pascal(project)}-${kind}Role`;
+  }
+  teamPolicy(teamFullName: string, suffix: "Team-Access" | "DenyCrossTeam"): string {
+    return `SageMaker-${pascal(teamFullName)}-${suffix}`;
+  }
+  projectPolicy(teamFullName: string, project: string, suffix: string): string {
+    return `SageMaker-${pascal(teamFullName)}-${pascal(project)}-${suffix}`;
+  }
+  roleArn(roleName: string): string {
+    // Roles live at path "/": Studio fails to assume a path-prefixed role (§6.4, §11.3).
+    return `arn:aws:iam::${this.p.accountId}:role/${roleName}`;
+  }
+  policyArn(policyName: string): string {
+    return `arn:aws:iam::${this.p.accountId}:policy${this.p.iamPath}${policyName}`;
+  }
+  awsManagedPolicyArn(name: string): string {
+    return `arn:aws:iam::aws:policy/${name}`;
+  }
+
+  // S3
+  projectBucket(team: string, project: string): string {
+    return `${this.p.company}-sm-${team}-${project}`;
+  }
+  get sharedBucket(): string {
+    return `${this.p.company}-sm-shared-assets`;
+  }
+  get sagemakerDefaultBucket(): string {
+    return `sagemaker-${this.p.region}-${this.p.accountId}`;
+  }
+  bucketArn(bucket: string): string {
+    return `arn:aws:s3:::${bucket}`;
+  }
+
+  // Network
+  securityGroup(key: string): string {
+    return `${this.p.tagPrefix}-${key}`;
+  }
+  endpointNameTag(suffix: string): string {
+    return `vpce-${this.p.tagPrefix}-${suffix}`;
+  }
+
+  // Studio
+  get domain(): string {
+    return this.p.domainName;
+  }
+  lifecycleConfig(kind: "disable-download" | "allow-download"): string {
+    return `${this.p.tagPrefix}-${kind}`;
+  }
+  userProfile(team: string, project: string, user: string): string {
+    return `profile-${team}-${short(project)}-${user}`;
+  }
+  space(team: string, project: string, user: string): string {
+    return `space-${team}-${short(project)}-${user}`;
+  }
+
+  // Registry (§7.1 naming rule: names and ARN patterns agree)
+  sharedRepository(type: string): string {
+    return `${this.p.company}-sm-shared-${type}`;
+  }
+  projectRepository(team: string, project: string, type: string): string {
+    return `${this.p.company}-sm-${team}-${project}-${type}`;
+  }
+  modelPackageGroup(team: string, project: string): string {
+    return `${team}-${project}`;
+  }
+  /** Prefix every user-created SageMaker resource of a project must carry (§0.2). */
+  resourcePrefix(team: string, project: string): string {
+    return `${team}-${project}-`;
+  }
+}
+
+/** Hard AWS limits checked at load time (§0.4). */
+export const LIMITS = {
+  roleName: 64,
+  bucketName: 63,
+  studioName: 63,
+  iamUserName: 64,
+  groupName: 128,
+  policyName: 128,
+  groupsPerUser: 10,
+  managedPolicySize: 6144,
+} as const;

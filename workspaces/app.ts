@@ -1,0 +1,61 @@
+/**
+ * Builds every workspace of an org into one cdktf App, and synthesizes it so that a failure
+ * leaves the previous output directory exactly as it was.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { App } from "cdktf";
+import { disableTokenStackTraces } from "../modules/fast-tokens";
+import type { OrgModel } from "../org/model";
+import type { WorkspaceStack } from "./workspace-stack";
+import { NetworkStack } from "./network";
+import { FoundationStack } from "./foundation";
+import { TeamStack } from "./team";
+import { DomainStack } from "./domain";
+import { RegistryStack } from "./registry";
+
+export interface Platform {
+  readonly app: App;
+  readonly stacks: readonly WorkspaceStack[];
+}
+
+/** Deploy order (§2): network -> foundation -> team-* -> domain -> registry. */
+export function buildApp(org: OrgModel, outdir: string): Platform {
+  disableTokenStackTraces();
+  const app = new App({ outdir, skipValidation: false });
+  const network = new NetworkStack(app, org);
+  const foundation = new FoundationStack(app, org);
+  const teams = org.teams.map((team) => new TeamStack(app, org, team));
+  const domain = new DomainStack(app, org);
+  const registry = new RegistryStack(app, org);
+  // Workspaces share values only through remote state; the dependencies record the apply order.
+  for (const t of teams) {
+    t.addDependency(network);
+    t.addDependency(foundation);
+  }
+  domain.addDependency(network);
+  domain.addDependency(foundation);
+  for (const t of teams) domain.addDependency(t);
+  return { app, stacks: [network, foundation, ...teams, domain, registry] };
+}
+
+/**
+ * Synthesizes into a sibling temp dir and swaps it in only on success: a failed synth (or a
+ * failed guard inside a workspace) writes nothing and leaves an existing output dir untouched.
+ */
+export function synthesize(org: OrgModel, outdir: string): Platform {
+  const target = path.resolve(outdir);
+  const staging = `${target}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  try {
+    const platform = buildApp(org, staging);
+    platform.app.synth();
+    const old = `${target}.old-${process.pid}`;
+    if (fs.existsSync(target)) fs.renameSync(target, old);
+    fs.renameSync(staging, target);
+    fs.rmSync(old, { recursive: true, force: true });
+    return platform;
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Base of every workspace stack: one stack = one Terraform workspace. It owns the backend
+ * (local with a relative state path, or Terraform Cloud), the AWS provider (region, account
+ * guard, default tags) and cached remote-state reads of other workspaces, so each workspace
+ * file holds only what it provisions.
+ */
+import { Construct } from "constructs";
+import {
+  CloudBackend,
+  DataTerraformRemoteState,
+  DataTerraformRemoteStateLocal,
+  LocalBackend,
+  NamedCloudWorkspace,
+  TerraformRemoteState,
+  TerraformStack,
+} from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import type { OrgModel } from "../org/model";
+
+/** Local state lives outside the output dir, so re-synthesizing never touches it. */
+export function localStatePath(workspace: string): string {
+  // Relative to cdktf.out/stacks/<workspace>/ (the Terraform working directory).
+  return `../../../terraform-state/${workspace}.tfstate`;
+}
+
+export abstract class WorkspaceStack extends TerraformStack {
+  private readonly remoteStates = new Map<string, TerraformRemoteState>();
+
+  constructor(
+    scope: Construct,
+    /** Workspace (and stack) name, e.g. `network`, `team-rc`. */
+    readonly workspace: string,
+    readonly org: OrgModel,
+  ) {
+    super(scope, workspace);
+    const backend = org.backend;
+    if (backend.type === "cloud") {
+      new CloudBackend(this, {
+        hostname: backend.hostname,
+        organization: backend.organization,
+        workspaces: new NamedCloudWorkspace(`${backend.workspacePrefix}${workspace}`),
+      });
+    } else {
+      new LocalBackend(this, { path: localStatePath(workspace) });
+    }
+    const defaultTags = org.platform.defaultTags;
+    new AwsProvider(this, "aws", {
+      region: org.platform.region,
+      // Abort any plan/apply whose credentials belong to another account (§1.2, §11.16).
+      allowedAccountIds: [org.platform.accountId],
+      defaultTags: Object.keys(defaultTags).length ? [{ tags: { ...defaultTags } }] : undefined,
+    });
+  }
+
+  /**
+   * Remote state of another workspace. `defaults` stand in for outputs the producer has not
+   * applied yet, so a pull request can be planned before its upstream workspace is applied.
+   */
+  remoteState(workspace: string, defaults: Record<string, unknown>): TerraformRemoteState {
+    const existing = this.remoteStates.get(workspace);
+    if (existing) return existing;
+    const id = `remote-${workspace}`;
+    const backend = this.org.backend;
+    const state =
+      backend.type === "cloud"
+        ? new DataTerraformRemoteState(this, id, {
+            hostname: backend.hostname,
+            organization: backend.organization,
+            workspaces: { name: `${backend.workspacePrefix}${workspace}` },
+            defaults,
+          })
+        : new DataTerraformRemoteStateLocal(this, id, { path: localStatePath(workspace), defaults });
+    this.remoteStates.set(workspace, state);
+    return state;
+  }
+}
