@@ -7,7 +7,7 @@ import { SagemakerDomain } from "@cdktf/provider-aws/lib/sagemaker-domain";
 import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
 import { SagemakerSpace } from "@cdktf/provider-aws/lib/sagemaker-space";
 import { WorkspaceStack } from "./workspace-stack";
-import { foundationContract, networkContract } from "./contracts";
+import { foundationContract, networkContract } from "./contracts/index";
 import { allMemberships, teamById, type OrgModel } from "../org/model";
 
 export class DomainStack extends WorkspaceStack {

@@ -5,7 +5,7 @@
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { WorkspaceStack } from "./workspace-stack";
-import { foundationContract, type FoundationOutputs } from "./contracts";
+import { foundationContract, type FoundationOutputs } from "./contracts/index";
 import { ProjectBucket } from "../modules/storage/project-bucket";
 import { allProjects, type OrgModel } from "../org/model";
 import { sagemakerTrustPolicy } from "../modules/identity/trust";

@@ -5,7 +5,7 @@
 import { Construct } from "constructs";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { WorkspaceStack } from "./workspace-stack";
-import { networkContract, type NetworkOutputs } from "./contracts";
+import { networkContract, type NetworkOutputs } from "./contracts/index";
 import type { OrgModel } from "../org/model";
 
 export const SECURITY_GROUP_KEYS = ["studio", "vpc-endpoints", "training", "processing", "inference"] as const;

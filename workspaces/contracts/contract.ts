@@ -7,11 +7,11 @@
  * instead of crossing workspaces (§2).
  */
 import { TerraformOutput } from "cdktf";
-import type { WorkspaceStack } from "./workspace-stack";
+import type { WorkspaceStack } from "../workspace-stack";
 
-type Value = string | string[];
+export type Value = string | string[];
 
-interface OutputDef<V extends Value> {
+export interface OutputDef<V extends Value> {
   /** Terraform output name in the producer. */
   readonly output: string;
   /** Placeholder while the producer has not applied this output yet (must pass validators). */
@@ -52,54 +52,3 @@ export class WorkspaceContract<T extends Record<string, Value>> {
   }
 }
 
-// ----------------------------------------------------------------------------------------------
-
-export interface NetworkOutputs {
-  readonly vpcId: string;
-  readonly privateSubnetIds: string[];
-  readonly studioSecurityGroupId: string;
-  readonly vpcEndpointsSecurityGroupId: string;
-  readonly trainingSecurityGroupId: string;
-  readonly processingSecurityGroupId: string;
-  readonly inferenceSecurityGroupId: string;
-  [key: string]: Value;
-}
-
-const sg = (key: string): OutputDef<string> => ({
-  output: `${key}_security_group_id`,
-  placeholder: "sg-00000000000000000",
-  description: `Id of the ${key} security group`,
-});
-
-export const networkContract = new WorkspaceContract<NetworkOutputs>("network", {
-  vpcId: { output: "vpc_id", placeholder: "vpc-00000000000000000", description: "Id of the existing VPC" },
-  privateSubnetIds: {
-    output: "private_subnet_ids",
-    placeholder: ["subnet-00000000000000000", "subnet-00000000000000001"],
-    description: "Private subnets used by Studio and jobs",
-  },
-  studioSecurityGroupId: sg("studio"),
-  vpcEndpointsSecurityGroupId: sg("vpc_endpoints"),
-  trainingSecurityGroupId: sg("training"),
-  processingSecurityGroupId: sg("processing"),
-  inferenceSecurityGroupId: sg("inference"),
-});
-
-export interface FoundationOutputs {
-  readonly domainDefaultRoleArn: string;
-  readonly sharedBucketName: string;
-  [key: string]: Value;
-}
-
-export const foundationContract = new WorkspaceContract<FoundationOutputs>("foundation", {
-  domainDefaultRoleArn: {
-    output: "domain_default_role_arn",
-    placeholder: "arn:aws:iam::000000000000:role/SageMaker-Domain-DefaultExecutionRole",
-    description: "ARN of the domain default execution role",
-  },
-  sharedBucketName: {
-    output: "shared_bucket_name",
-    placeholder: "placeholder-sm-shared-assets",
-    description: "Name of the shared-assets bucket",
-  },
-});

@@ -1,0 +1,46 @@
+/**
+ * IAM policy documents as typed data, serialized for Terraform JSON.
+ *
+ * IAM policy variables (`${aws:username}`, `${sagemaker:DomainId}`, ...) must reach IAM
+ * literally, but Terraform would interpolate `${...}` in any string: every `${` is written `$${`
+ * (platform-spec §11.1). Never wrap a whole document in Fn.rawString: that also escapes the
+ * quotes and the provider rejects the result as invalid JSON.
+ */
+export type StringOrList = string | string[];
+
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal?: "*" | Record<string, StringOrList>;
+  readonly NotPrincipal?: Record<string, StringOrList>;
+  readonly Action?: StringOrList;
+  readonly NotAction?: StringOrList;
+  readonly Resource?: StringOrList;
+  readonly NotResource?: StringOrList;
+  readonly Condition?: Record<string, Record<string, StringOrList | boolean>>;
+}
+
+export interface PolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly PolicyStatement[];
+}
+
+export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+/** Minified JSON with IAM policy variables escaped for Terraform (`${` -> `$${`). */
+export function toTerraformPolicyJson(doc: PolicyDocument): string {
+  return JSON.stringify(doc).replace(/\$\{/g, "$${");
+}
+
+/**
+ * Size as IAM counts it for the 6,144-character managed-policy quota (whitespace not counted),
+ * measured on the document AWS receives (variables unescaped).
+ */
+export function policySize(doc: PolicyDocument): number {
+  return JSON.stringify(doc).replace(/\s/g, "").length;
+}
+
+/** IAM policy variables that may appear in documents (§11.5); any other `${...}` is a bug. */
+export const IAM_POLICY_VARIABLES = ["${aws:username}", "${sagemaker:DomainId}", "${sagemaker:UserProfileName}"] as const;

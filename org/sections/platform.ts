@@ -1,0 +1,26 @@
+/** `platform:` naming and account settings (§1.1/§1.2). */
+import { z } from "zod";
+import { NAME_CHARS } from "./common";
+
+export const platformSchema = z
+  .object({
+    company: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, "must be lowercase letters, digits and '-' (bucket-safe)")
+      .min(2)
+      .max(16),
+    accountId: z.string().regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id (quote it in YAML)"),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, "must be an AWS region like ap-northeast-1"),
+    iamPath: z
+      .string()
+      .regex(/^\/([A-Za-z0-9+=,.@_-]+\/)*$/, "must start and end with '/', e.g. /acme-sagemaker/")
+      .optional(),
+    tagPrefix: z.string().regex(NAME_CHARS, "must match ^[A-Za-z0-9-]+$").max(40).optional(),
+    domainName: z.string().regex(NAME_CHARS, "must match ^[A-Za-z0-9-]+$").max(63).optional(),
+    environmentTag: z.string().min(1).default("production"),
+    costCenter: z.string().optional(),
+    /** Tags the AWS provider adds to every taggable resource (default none; §0.3 lists exact tags). */
+    defaultTags: z.record(z.string(), z.string()).default({}),
+  })
+  .strict();
+

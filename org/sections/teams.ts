@@ -1,0 +1,79 @@
+/** `admins:`, `teams:` people, teams and projects (§1.1-§1.3), and the whitelist presets. */
+import { z } from "zod";
+import { downloadAccess, instanceType, TEAM_FULL_NAME, userName } from "./common";
+
+/** `default` | `unrestricted` | other preset name | `{ custom: [...] }` */
+export const whitelistSchema = z.union([
+  z.string().min(1),
+  z
+    .object({
+      custom: z.array(instanceType).min(1, "a custom whitelist needs at least one instance type"),
+      allowWithoutSystem: z.boolean().default(false),
+    })
+    .strict(),
+]);
+
+export const memberSchema = z.union([
+  userName,
+  z.object({ name: userName, downloadAccess: downloadAccess.default("inherit") }).strict(),
+]);
+
+
+export const projectSchema = z
+  .object({
+    description: z.string().max(200).optional(),
+    instanceWhitelist: whitelistSchema.optional(),
+    downloadAccess: downloadAccess.default("inherit"),
+    status: z.enum(["active", "retired"]).default("active"),
+    members: z.array(memberSchema).default([]),
+    bucket: z
+      .object({
+        /** Explicit, reviewed request to empty and delete this project's bucket (§10 op 5). */
+        purge: z.boolean().default(false),
+      })
+      .strict()
+      .default({ purge: false }),
+    registry: z
+      .object({
+        /** Explicit request to delete the model package group and project ECR repositories. */
+        purge: z.boolean().default(false),
+      })
+      .strict()
+      .default({ purge: false }),
+  })
+  .strict();
+
+const teamUserSchema = z
+  .object({
+    consoleLogin: z.boolean().optional(),
+    /** Value of the user's `Project` tag; default: the alphabetically first active membership. */
+    primaryProject: z.string().optional(),
+  })
+  .strict();
+
+export const teamSchema = z
+  .object({
+    fullName: z
+      .string()
+      .regex(TEAM_FULL_NAME, "must match ^[a-z][a-z-]*[a-z]$ (kebab-case)")
+      .min(3, "must be 3-30 characters")
+      .max(30, "must be 3-30 characters"),
+    description: z.string().max(200).optional(),
+    instanceWhitelist: whitelistSchema.optional(),
+    users: z.record(z.string(), teamUserSchema.nullable()).default({}),
+    projects: z.record(z.string(), projectSchema).default({}),
+  })
+  .strict();
+
+export const adminSchema = z.union([
+  userName,
+  z.object({ name: userName, consoleLogin: z.boolean().optional() }).strict(),
+]);
+
+export const DEFAULT_PRESETS: Record<string, string[]> = {
+  default: ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "system"],
+  gpu: ["ml.t3.medium", "ml.t3.large", "ml.m5.xlarge", "ml.g4dn.xlarge", "ml.g4dn.2xlarge", "ml.g5.xlarge", "system"],
+  large_memory: ["ml.t3.medium", "ml.t3.large", "ml.m5.xlarge", "ml.r5.large", "ml.r5.xlarge", "ml.r5.2xlarge", "system"],
+  high_performance: ["ml.t3.medium", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.p3.2xlarge", "system"],
+};
+
