@@ -131,7 +131,7 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
     message,
   });
 
-  const result = orgSchema.safeParse(merged);
+  const result = orgSchema.safeParse(merged, { reportInput: true });
   if (!result.success) {
     for (const issue of flattenIssues(result.error.issues, merged)) {
       if (issue.code === "unrecognized_keys") {
@@ -237,6 +237,7 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
             memberships,
             bucketName: names.projectBucket(teamId, projectName),
             bucketPurge: p.bucket.purge,
+            bucketLifecycle: p.bucket.lifecycle,
             registryPurge: p.registry.purge,
           } satisfies Project;
         });
@@ -261,6 +262,7 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
         description: t.description,
         users,
         projects,
+        decommissioned: [...t.decommissioned].sort(),
       } satisfies Team;
     });
 
@@ -272,6 +274,8 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
     features: doc.features,
     storage: doc.storage,
     registry: doc.registry,
+    monitoring: doc.monitoring,
+    audit: doc.audit,
     identity: doc.identity,
     backend: doc.backend,
     instanceWhitelistPresets: doc.instanceWhitelistPresets,
@@ -282,7 +286,13 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
         return { name, iamUserName: names.adminUser(name), consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault };
       })
       .sort(byName),
-    readonlyUsers: [...doc.readonlyUsers].sort(),
+    readonlyUsers: doc.readonlyUsers
+      .map((u) => {
+        const name = memberName(u);
+        const consoleLogin = typeof u === "string" ? undefined : u.consoleLogin;
+        return { name, iamUserName: names.readonlyUser(name), consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault };
+      })
+      .sort(byName),
     teams,
     names,
   };

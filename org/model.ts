@@ -37,6 +37,8 @@ export interface Project {
   readonly memberships: readonly Membership[];
   readonly bucketName: string;
   readonly bucketPurge: boolean;
+  /** Lifecycle rule set of the bucket (§3.5): `standard` (seven rules) or `light` (three). */
+  readonly bucketLifecycle: "standard" | "light";
   readonly registryPurge: boolean;
 }
 
@@ -59,6 +61,8 @@ export interface Team {
   readonly users: readonly TeamUser[];
   /** All declared projects (active and retired), sorted by name. */
   readonly projects: readonly Project[];
+  /** Projects removed from the YAML whose buckets are released from state, not destroyed; sorted. */
+  readonly decommissioned: readonly string[];
 }
 
 export interface Admin {
@@ -84,11 +88,14 @@ export interface OrgModel {
   readonly features: Readonly<Doc["features"]>;
   readonly storage: Readonly<Doc["storage"]>;
   readonly registry: Readonly<Doc["registry"]>;
+  readonly monitoring: Readonly<Doc["monitoring"]>;
+  readonly audit: Readonly<Doc["audit"]>;
   readonly identity: Readonly<Doc["identity"]>;
   readonly backend: Readonly<Doc["backend"]>;
   readonly instanceWhitelistPresets: Readonly<Record<string, readonly string[]>>;
   readonly admins: readonly Admin[];
-  readonly readonlyUsers: readonly string[];
+  /** Members of `sagemaker-readonly` (IAM users `sm-readonly-{name}`), sorted by name. */
+  readonly readonlyUsers: readonly Admin[];
   /** Sorted by team id. */
   readonly teams: readonly Team[];
   readonly names: Names;

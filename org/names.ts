@@ -30,6 +30,18 @@ export interface PlatformNaming {
 export type ProjectRoleKind = "Execution" | "Training" | "Processing" | "Inference";
 export const PROJECT_ROLE_KINDS: readonly ProjectRoleKind[] = ["Execution", "Training", "Processing", "Inference"];
 
+/** The platform customer-managed policies (§0.2, §3.1) plus the admin MFA hardening policy (§3.3). */
+export const PLATFORM_POLICY_NAMES = {
+  studioBaseAccess: "SageMaker-Studio-Base-Access",
+  readOnlyAccess: "SageMaker-ReadOnly-Access",
+  userBoundary: "SageMaker-User-Boundary",
+  userSelfService: "SageMaker-User-SelfService",
+  studioAppPermissions: "SageMaker-StudioAppPermissions",
+  mlflowAppAccess: "SageMaker-MLflowAppAccess",
+  sharedDenyAdmin: "SageMaker-Shared-DenyAdmin",
+  requireMfa: "SageMaker-Platform-RequireMFA",
+} as const;
+
 /** Names shared by the whole platform. */
 export class Names {
   constructor(readonly p: PlatformNaming) {}
@@ -38,8 +50,14 @@ export class Names {
   readonly domainDefaultRole = "SageMaker-Domain-DefaultExecutionRole";
   readonly adminsGroup = "sagemaker-admins";
   readonly readonlyGroup = "sagemaker-readonly";
+  /** Platform customer-managed policies (§3.1); ARNs via `policyArn(names.platformPolicy.x)`. */
+  readonly platformPolicy = PLATFORM_POLICY_NAMES;
   adminUser(name: string): string {
     return `sm-admin-${name}`;
+  }
+  /** Member of `sagemaker-readonly` (`readonlyUsers`); `readonly` is no valid team id, so no clash. */
+  readonlyUser(name: string): string {
+    return `sm-readonly-${name}`;
   }
   teamUser(team: string, user: string): string {
     return `sm-${team}-${user}`;
@@ -119,6 +137,26 @@ export class Names {
   /** Prefix every user-created SageMaker resource of a project must carry (§0.2). */
   resourcePrefix(team: string, project: string): string {
     return `${team}-${project}-`;
+  }
+
+  // Monitoring and audit (§9): platform-owned, outside every project's `{team}-{project}-` space.
+  get alertsTopic(): string {
+    return `${this.p.company}-sm-platform-alerts`;
+  }
+  /** Alarm and EventBridge rule names, e.g. `acme-sm-rc-fraud-detection-training-failed`. */
+  monitoringResource(suffix: string): string {
+    return `${this.p.company}-sm-${suffix}`;
+  }
+  get auditTrail(): string {
+    return `${this.p.company}-sm-data-audit`;
+  }
+  // Not `{company}-sm-*` (SageMaker-ReadOnly-Access reads those buckets) and no `sagemaker`
+  // (AmazonSageMakerFullAccess reads and writes `*sagemaker*` buckets): audit logs stay private.
+  get auditTrailBucket(): string {
+    return `${this.p.company}-ml-audit-trail`;
+  }
+  get auditAccessLogBucket(): string {
+    return `${this.p.company}-ml-audit-access-logs`;
   }
 }
 

@@ -8,13 +8,14 @@
  * Every object is strict: an unknown key is an error, never a silently ignored field.
  */
 import { z } from "zod";
-import { instanceType, userName } from "./sections/common";
+import { instanceType } from "./sections/common";
 import { platformSchema } from "./sections/platform";
 import { networkSchema } from "./sections/network";
 import { studioSchema } from "./sections/studio";
 import { featuresSchema } from "./sections/features";
 import { storageSchema } from "./sections/storage";
 import { registrySchema } from "./sections/registry";
+import { auditSchema, monitoringSchema } from "./sections/monitoring";
 import { identitySchema } from "./sections/identity";
 import { backendSchema } from "./sections/backend";
 import { adminSchema, DEFAULT_PRESETS, teamSchema, whitelistSchema } from "./sections/teams";
@@ -31,6 +32,8 @@ export const platformSections = {
   features: featuresSchema.default(featuresSchema.parse({})),
   storage: storageSchema.default(storageSchema.parse({})),
   registry: registrySchema.default(registrySchema.parse({})),
+  monitoring: monitoringSchema.default(monitoringSchema.parse({})),
+  audit: auditSchema.default(auditSchema.parse({})),
   identity: identitySchema.default(identitySchema.parse({})),
   backend: backendSchema.default({ type: "local" }),
   instanceWhitelistPresets: z.record(z.string(), z.array(instanceType).min(1)).default(DEFAULT_PRESETS),
@@ -39,7 +42,7 @@ export const platformSections = {
 /** Sections of the people file (`org/teams.yaml`). */
 export const teamsSections = {
   admins: z.array(adminSchema).default([]),
-  readonlyUsers: z.array(userName).default([]),
+  readonlyUsers: z.array(adminSchema).default([]),
   teams: z.record(z.string(), teamSchema).default({}),
 };
 
@@ -52,6 +55,12 @@ export const orgSchema = z
     ...teamsSections,
   })
   .strict();
+
+/**
+ * What one org file may contain: any sections, each optional (the merged org must have the
+ * required ones). This is what the published JSON Schema describes.
+ */
+export const orgFileSchema = orgSchema.partial().required({ version: true });
 
 export type OrgInput = z.input<typeof orgSchema>;
 export type OrgDocument = z.output<typeof orgSchema>;

@@ -11,6 +11,9 @@ import { platformRules } from "./rules/platform";
 import { networkRules } from "./rules/network";
 import { studioRules } from "./rules/studio";
 import { teamRules } from "./rules/teams";
+import { foundationRules } from "./rules/foundation";
+import { identityRules } from "./rules/identity";
+import { monitoringRules, registryRules } from "./rules/registry";
 
 export interface Finding {
   readonly path: readonly PathSegment[];
@@ -62,7 +65,7 @@ export interface RuleContext {
 export type Rule = (doc: OrgDocument, ctx: RuleContext) => Finding[];
 
 /** Every cross-field rule, in report order. */
-export const RULES: readonly Rule[] = [platformRules, networkRules, studioRules, teamRules];
+export const RULES: readonly Rule[] = [platformRules, networkRules, studioRules, teamRules, registryRules, monitoringRules, foundationRules, identityRules];
 
 export function validateOrg(doc: OrgDocument): Finding[] {
   const derived = derivePlatform(doc);

@@ -6,7 +6,7 @@
  * Mirror: TF_PROVIDER_MIRROR, else the first well-known location holding
  * registry.terraform.io/hashicorp/aws, else a bounded search of the filesystem.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -51,10 +51,8 @@ function repoRoot(): string {
 /** Writes the shipped CLI config template with the mirror path filled in; returns its path. */
 export function writeCliConfig(dir: string, mirror: string): string {
   const template = fs.readFileSync(path.join(repoRoot(), "terraform", "offline.tfrc.tmpl"), "utf8");
-  const cache = path.join(dir, "plugin-cache");
-  fs.mkdirSync(cache, { recursive: true });
   const file = path.join(dir, "offline.tfrc");
-  fs.writeFileSync(file, template.replace("@MIRROR@", mirror).replace("@CACHE@", cache));
+  fs.writeFileSync(file, template.replace("@MIRROR@", mirror));
   return file;
 }
 
@@ -109,9 +107,25 @@ export function teardownOverride(stackJson: Record<string, unknown>): Record<str
   return Object.keys(override).length ? { resource: override } : undefined;
 }
 
+/** Per data-source type, the values a mocked data source returns instead of random ones. */
+export type MockData = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/**
+ * A workspace's mock data defaults: `__tests__/terraform/<workspace>/mock-data.json`, for data
+ * sources whose plan-time conditions fail on the mock's random/zero values (e.g. a VPC with DNS
+ * support `false`, a subnet with 0 free IPs).
+ */
+export function workspaceMockData(workspace: string): MockData {
+  const file = path.join(repoRoot(), "__tests__", "terraform", workspace, "mock-data.json");
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as MockData) : {};
+}
+
 /** The generated test file: apply the whole workspace against a mocked AWS provider. */
-export function generatedTestFile(stackJson: Record<string, unknown>): string {
-  const lines = ['mock_provider "aws" {}', ""];
+export function generatedTestFile(stackJson: Record<string, unknown>, mockData: MockData = {}): string {
+  const types = Object.keys(mockData).sort();
+  const lines = types.length
+    ? ['mock_provider "aws" {', ...types.map((t) => `  mock_data "${t}" {\n    defaults = ${JSON.stringify(mockData[t])}\n  }`), "}", ""]
+    : ['mock_provider "aws" {}', ""];
   for (const o of remoteStateOverrides(stackJson))
     lines.push("override_data {", `  target = ${o.target}`, `  values = { outputs = ${JSON.stringify(o.outputs)} }`, "}", "");
   for (const t of importTargets(stackJson)) lines.push("override_resource {", `  target = ${t}`, "}", "");
@@ -127,15 +141,10 @@ export interface CheckResult {
 }
 
 /**
- * Copies one synthesized workspace to a scratch dir and runs init, validate and test there.
- * `extraTestFiles` are additional *.tftest.hcl files (own mock_provider and runs).
+ * Copies one synthesized workspace to a scratch dir with the generated test file (plus
+ * `extraTestFiles`: further *.tftest.hcl files, each with its own mock_provider and runs).
  */
-export function checkWorkspace(
-  stackDir: string,
-  tf: TerraformEnv,
-  scratch: string,
-  extraTestFiles: readonly string[] = [],
-): CheckResult {
+export function prepareWorkspace(stackDir: string, scratch: string, extraTestFiles: readonly string[] = []): string {
   const workspace = path.basename(stackDir);
   const dir = path.join(scratch, workspace);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -143,21 +152,57 @@ export function checkWorkspace(
   const jsonText = fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8");
   fs.writeFileSync(path.join(dir, "cdk.tf.json"), jsonText);
   const stackJson = JSON.parse(jsonText) as Record<string, unknown>;
-  fs.writeFileSync(path.join(dir, "tests", "workspace.tftest.hcl"), generatedTestFile(stackJson));
+  fs.writeFileSync(path.join(dir, "tests", "workspace.tftest.hcl"), generatedTestFile(stackJson, workspaceMockData(workspace)));
   const override = teardownOverride(stackJson);
   if (override) fs.writeFileSync(path.join(dir, "test_teardown_override.tf.json"), JSON.stringify(override, null, 2));
   for (const f of extraTestFiles) fs.copyFileSync(f, path.join(dir, "tests", path.basename(f)));
-  const run = (step: CheckResult["step"], args: string[]): CheckResult | undefined => {
+  return dir;
+}
+
+const STEPS: readonly { step: NonNullable<CheckResult["step"]>; args: string[] }[] = [
+  { step: "init", args: ["init", "-backend=false", "-no-color", "-input=false"] },
+  { step: "validate", args: ["validate", "-no-color"] },
+  { step: "test", args: ["test", "-no-color"] },
+];
+
+/** init, validate and test one synthesized workspace (synchronously). */
+export function checkWorkspace(
+  stackDir: string,
+  tf: TerraformEnv,
+  scratch: string,
+  extraTestFiles: readonly string[] = [],
+): CheckResult {
+  const workspace = path.basename(stackDir);
+  const dir = prepareWorkspace(stackDir, scratch, extraTestFiles);
+  for (const { step, args } of STEPS) {
     const r = spawnSync(tf.bin, args, { cwd: dir, env: tf.env, encoding: "utf8", timeout: 600_000 });
     if (r.status !== 0)
       return { workspace, ok: false, step, output: `${r.stdout ?? ""}\n${r.stderr ?? ""}\n${r.error ?? ""}` };
-    return undefined;
-  };
-  return (
-    run("init", ["init", "-backend=false", "-no-color", "-input=false"]) ??
-    run("validate", ["validate", "-no-color"]) ??
-    run("test", ["test", "-no-color"]) ?? { workspace, ok: true, output: "" }
-  );
+  }
+  return { workspace, ok: true, output: "" };
+}
+
+/** Same as checkWorkspace, without blocking the event loop (so two can run at once). */
+export async function checkWorkspaceAsync(
+  stackDir: string,
+  tf: TerraformEnv,
+  scratch: string,
+  extraTestFiles: readonly string[] = [],
+): Promise<CheckResult> {
+  const workspace = path.basename(stackDir);
+  const dir = prepareWorkspace(stackDir, scratch, extraTestFiles);
+  for (const { step, args } of STEPS) {
+    const r = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(tf.bin, args, { cwd: dir, env: tf.env });
+      let output = "";
+      child.stdout.on("data", (d) => (output += d));
+      child.stderr.on("data", (d) => (output += d));
+      child.on("error", (e) => resolve({ code: -1, output: `${output}\n${e}` }));
+      child.on("close", (code) => resolve({ code, output }));
+    });
+    if (r.code !== 0) return { workspace, ok: false, step, output: r.output };
+  }
+  return { workspace, ok: true, output: "" };
 }
 
 /** CLI: `node dist/scripts/terraform-offline.js [outdir]` checks every synthesized workspace. */

@@ -1,73 +1,132 @@
 /**
- * `domain` workspace (platform-spec §5): the Studio domain, one user profile and one private
- * space per active (person, project) membership.
+ * `domain` workspace (platform-spec §5): the Studio domain, the two download lifecycle configs,
+ * and one user profile plus one private space per active (person, project) membership.
+ *
+ * Inputs: the VPC and subnets come from the org model (known at synthesis, so the replacement
+ * tripwire and `terraform validate` see them), the Studio security group from the network
+ * contract, the domain default role from the foundation contract, and each project's
+ * ExecutionRole ARN from its deterministic name (the team workspaces create the roles).
  */
 import { Construct } from "constructs";
-import { SagemakerDomain } from "@cdktf/provider-aws/lib/sagemaker-domain";
-import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
-import { SagemakerSpace } from "@cdktf/provider-aws/lib/sagemaker-space";
 import { WorkspaceStack } from "./workspace-stack";
 import { foundationContract, networkContract } from "./contracts/index";
+import { domainContract, type DomainOutputs } from "./contracts/domain";
 import { allMemberships, teamById, type OrgModel } from "../org/model";
+import { SynthesisRefused } from "../org/problems";
+import { configuredDomainIdentity, domainIdentityChanges, idleBounds, replacementMessage } from "../org/rules/studio";
+import type { DomainIdentity } from "../org/sections/studio";
+import { DownloadLifecycleConfigs } from "../modules/studio/download-lifecycle-configs";
+import { StudioDomain } from "../modules/studio/studio-domain";
+import { StudioUser } from "../modules/studio/studio-user";
+import type { IdleShutdown } from "../modules/studio/jupyter-lab";
 
 export class DomainStack extends WorkspaceStack {
+  readonly outputs: DomainOutputs;
+  readonly domain: StudioDomain;
+  readonly downloadConfigs: DownloadLifecycleConfigs;
+  /** Studio resources per membership, keyed `team/project/user`. */
+  readonly users = new Map<string, StudioUser>();
+
   constructor(scope: Construct, org: OrgModel) {
     super(scope, "domain", org);
     const { names, platform, studio } = org;
     const network = networkContract.read(this);
     const foundation = foundationContract.read(this);
 
-    const domain = new SagemakerDomain(this, "domain", {
-      domainName: names.domain,
-      authMode: "IAM",
-      appNetworkAccessType: "VpcOnly",
-      vpcId: network.vpcId,
-      subnetIds: network.privateSubnetIds,
-      defaultUserSettings: {
-        executionRole: foundation.domainDefaultRoleArn,
-        securityGroups: [network.studioSecurityGroupId],
-      },
-      retentionPolicy: { homeEfsFileSystem: studio.homeEfsOnDelete },
-      tags: { Name: names.domain, Environment: "production", ManagedBy: platform.tagPrefix },
+    const identity = configuredDomainIdentity(org, names.domain);
+    refuseDomainReplacement(org, identity);
+
+    const environment = platform.environmentTag;
+    this.downloadConfigs = new DownloadLifecycleConfigs(this, "download-lifecycle-configs", {
+      disableName: names.lifecycleConfig("disable-download"),
+      allowName: names.lifecycleConfig("allow-download"),
+      region: platform.region,
+      accountId: platform.accountId,
+      tags: { ManagedBy: platform.tagPrefix, Environment: environment },
     });
 
+    const { min, max } = idleBounds(studio);
+    const idleShutdown: IdleShutdown = {
+      timeoutMinutes: studio.idleTimeoutMinutes,
+      minTimeoutMinutes: min,
+      maxTimeoutMinutes: max,
+    };
+    const studioSecurityGroups = [network.studioSecurityGroupId];
+
+    this.domain = new StudioDomain(this, "domain", {
+      domainName: identity.domainName,
+      vpcId: identity.vpcId,
+      subnetIds: identity.privateSubnetIds,
+      kmsKeyId: identity.kmsKeyId,
+      domainSecurityGroupIds: identity.domainSecurityGroupIds,
+      defaultExecutionRoleArn: foundation.domainDefaultRoleArn,
+      appSecurityGroupIds: studioSecurityGroups,
+      defaultInstanceType: studio.defaultInstanceType,
+      defaultLifecycleConfigArn: this.downloadConfigs.arnFor(studio.disableDownload ? "deny" : "allow"),
+      idleShutdown,
+      defaultEbsGb: studio.defaultEbsGb,
+      maxEbsGb: studio.maxEbsGb ?? Math.max(studio.defaultEbsGb, studio.privateSpaceEbsGb),
+      retainHomeEfs: studio.homeEfsOnDelete === "Retain",
+      tags: { Name: names.domain, Environment: environment, ManagedBy: platform.tagPrefix },
+    });
+
+    const managedBy = `${platform.company}-sagemaker`;
     for (const m of allMemberships(org)) {
       const team = teamById(org, m.team);
-      const id = `${m.team}-${m.project}-${m.user}`;
-      const profile = new SagemakerUserProfile(this, `profile-${id}`, {
-        domainId: domain.id,
+      // Construct ids from YAML keys: reordering the YAML changes nothing, adding a member adds
+      // exactly one profile and one space.
+      const user = new StudioUser(this, `member-${m.team}-${m.project}-${m.user}`, {
+        domainId: this.domain.domainId,
         userProfileName: m.userProfileName,
-        userSettings: {
-          executionRole: names.roleArn(names.projectRole(team.fullName, m.project, "Execution")),
-          securityGroups: [network.studioSecurityGroupId],
+        spaceName: m.spaceName,
+        executionRoleArn: names.roleArn(names.projectRole(team.fullName, m.project, "Execution")),
+        securityGroupIds: studioSecurityGroups,
+        jupyterLab: {
+          instanceType: studio.defaultInstanceType,
+          lifecycleConfigArn: this.downloadConfigs.arnFor(m.downloadAccess),
+          idleShutdown,
         },
-        tags: {
+        spaceEbsGb: studio.privateSpaceEbsGb,
+        profileTags: {
           Team: team.fullName,
           Project: m.project,
+          // Must equal the IAM user name: the presigned-URL guard compares it with aws:username.
           Owner: m.iamUserName,
-          Environment: "production",
-          ManagedBy: `${platform.company}-sagemaker`,
+          Environment: environment,
+          ManagedBy: managedBy,
         },
-      });
-      // The space references its profile: Terraform creates it after and destroys it before.
-      new SagemakerSpace(this, `space-${id}`, {
-        domainId: domain.id,
-        spaceName: m.spaceName,
-        spaceSharingSettings: { sharingType: "Private" },
-        ownershipSettings: { ownerUserProfileName: profile.userProfileName },
-        spaceSettings: {
-          appType: "JupyterLab",
-          spaceStorageSettings: { ebsStorageSettings: { ebsVolumeSizeInGb: studio.privateSpaceEbsGb } },
-        },
-        tags: {
+        spaceTags: {
           Team: team.fullName,
           Project: m.project,
           Owner: m.user,
           SpaceType: "private",
-          Environment: "production",
-          ManagedBy: `${platform.company}-sagemaker`,
+          Environment: environment,
+          ManagedBy: managedBy,
         },
       });
+      this.users.set(`${m.team}/${m.project}/${m.user}`, user);
     }
+
+    this.outputs = {
+      domainId: this.domain.domainId,
+      domainArn: this.domain.domainArn,
+      homeEfsFileSystemId: this.domain.domain.homeEfsFileSystemId,
+    };
+    domainContract.publish(this, this.outputs);
   }
+}
+
+/**
+ * Second line of the tripwire (§1.4): the loader already rejects configuration changes with their
+ * YAML location; this catches what the code itself renders (auth mode, domain security groups).
+ */
+function refuseDomainReplacement(org: OrgModel, rendered: DomainIdentity): void {
+  const baseline = org.studio.domainIdentity;
+  if (!baseline || org.studio.allowDomainReplacement) return;
+  const changes = domainIdentityChanges(baseline, rendered);
+  if (changes.length)
+    throw new SynthesisRefused(
+      `domain workspace: refusing to synthesize a change that replaces the Studio domain '${baseline.domainName}':\n` +
+        changes.map((c) => `  - ${replacementMessage(c, `the domain's ${c.attribute}`)}`).join("\n"),
+    );
 }

@@ -1,49 +1,213 @@
 /**
- * `foundation` workspace (platform-spec §3): platform IAM (policies, groups, admins, domain
- * default role) and every data bucket.
+ * `foundation` workspace (platform-spec §3): the platform customer-managed policies, the two
+ * platform groups with their admin and read-only users, the domain default execution role, and
+ * every data bucket (shared assets and one per declared project).
+ *
+ * Buckets outlive access: a retired project keeps its bucket here, protected; a project listed in
+ * `teams.<id>.decommissioned` is released from state (`removed`, destroy = false); only
+ * `bucket.purge` on a retired project makes a bucket destroyable (docs/foundation.md).
  */
 import { Construct } from "constructs";
+import { TerraformOutput } from "cdktf";
+import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
+import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
+import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-membership";
+import { IamUserLoginProfile } from "@cdktf/provider-aws/lib/iam-user-login-profile";
 import { WorkspaceStack } from "./workspace-stack";
 import { foundationContract, type FoundationOutputs } from "./contracts/index";
 import { ProjectBucket } from "../modules/storage/project-bucket";
-import { allProjects, type OrgModel } from "../org/model";
+import { LIGHT_PROJECT_RULES, SHARED_BUCKET_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/lifecycle-rules";
+import { PROJECT_FOLDERS, SHARED_FOLDERS } from "../modules/storage/bucket-layout";
+import { sharedBucketStatements } from "../modules/storage/bucket-policy-statements";
+import { ManagedPolicy } from "../modules/identity/managed-policy";
+import {
+  PLATFORM_POLICY_DESCRIPTIONS,
+  platformPolicyDocuments,
+  type PlatformPolicyKey,
+} from "../modules/identity/platform-policies";
+import { awsManagedPolicyArn, CANVAS_POLICIES, SAGEMAKER_FULL_ACCESS } from "../modules/identity/aws-managed-policies";
+import { policyDocument } from "../modules/identity/policy-document";
 import { sagemakerTrustPolicy } from "../modules/identity/trust";
+import { PLATFORM_POLICY_NAMES } from "../org/names";
+import { SynthesisRefused } from "../org/problems";
+import type { Admin, OrgModel, Project, Team } from "../org/model";
+
+/** Construct id (and Terraform address name) of a project's bucket: from YAML keys only. */
+export function projectBucketId(team: string, project: string): string {
+  return `bucket-${team}-${project}`;
+}
+export const SHARED_BUCKET_ID = "bucket-shared";
+
+/**
+ * A managed-policy attachment: fixed policy name (for the construct id), ARN, and the policy
+ * resource when it is created here. ARNs are computed from names (§2), so they are known at plan
+ * time; the dependency still orders the attachment after the policy.
+ */
+type Attachment = [policyName: string, arn: string, policy?: ManagedPolicy];
 
 export class FoundationStack extends WorkspaceStack {
   readonly outputs: FoundationOutputs;
+  /** Platform policies by key (attach by `names.policyArn(...)` in other workspaces). */
+  readonly policies: Readonly<Record<PlatformPolicyKey, ManagedPolicy>>;
 
   constructor(scope: Construct, org: OrgModel) {
     super(scope, "foundation", org);
-    const { names, platform, storage } = org;
-    const company = platform.company;
-    const kmsKeyArn = storage.encryption === "SSE-KMS" ? (storage.kmsKeyArn ?? undefined) : undefined;
+    const { names, platform, features } = org;
 
-    // No IAM path: Studio fails to assume a path-prefixed role (§6.4).
+    // §3.1: platform policies on the IAM path, no tags.
+    const documents = platformPolicyDocuments(platform);
+    const policies = {} as Record<PlatformPolicyKey, ManagedPolicy>;
+    for (const key of Object.keys(PLATFORM_POLICY_NAMES) as PlatformPolicyKey[])
+      policies[key] = new ManagedPolicy(this, `policy-${PLATFORM_POLICY_NAMES[key]}`, {
+        policyName: PLATFORM_POLICY_NAMES[key],
+        path: platform.iamPath,
+        document: documents[key],
+        description: PLATFORM_POLICY_DESCRIPTIONS[key],
+      });
+    this.policies = policies;
+
+    // §3.2 groups. RequireMFA is the §3.3 hardening: platform users carry no boundary, so the
+    // boundary's MFA rule does not reach them.
+    const attach = (key: PlatformPolicyKey): Attachment => [
+      PLATFORM_POLICY_NAMES[key],
+      names.policyArn(PLATFORM_POLICY_NAMES[key]),
+      policies[key],
+    ];
+    const admins = this.group(names.adminsGroup, [
+      [SAGEMAKER_FULL_ACCESS, awsManagedPolicyArn(SAGEMAKER_FULL_ACCESS)],
+      attach("userSelfService"),
+      attach("requireMfa"),
+    ]);
+    const readonly = this.group(names.readonlyGroup, [attach("readOnlyAccess"), attach("userSelfService"), attach("requireMfa")]);
+
+    // §3.3 admins and the optional read-only users.
+    const passwords: Record<string, string> = {};
+    for (const admin of org.admins) this.platformUser("admin", admin, admins, passwords);
+    for (const user of org.readonlyUsers) this.platformUser("readonly", user, readonly, passwords);
+    if (Object.keys(passwords).length)
+      new TerraformOutput(this, "console_passwords_encrypted", {
+        value: passwords,
+        description:
+          "Initial console passwords, PGP-encrypted with identity.pgpKey (decrypt: base64 -d | gpg -d); reset is required at first sign-in",
+      });
+
+    // §3.4 domain default role. No IAM path: Studio fails to assume a path-prefixed role (§11.3).
     const domainRole = new IamRole(this, "domain-default-role", {
       name: names.domainDefaultRole,
       description: "Default execution role for SageMaker Domain",
       assumeRolePolicy: JSON.stringify(sagemakerTrustPolicy()),
-      tags: { Purpose: "DomainDefault", ManagedBy: `${company}-sagemaker`, Company: company },
+      tags: { Purpose: "DomainDefault", ManagedBy: `${platform.company}-sagemaker`, Company: platform.company },
     });
+    const roleAttachments: Attachment[] = [
+      [SAGEMAKER_FULL_ACCESS, awsManagedPolicyArn(SAGEMAKER_FULL_ACCESS)],
+      ...(features.canvas ? CANVAS_POLICIES.map((p): Attachment => [p.split("/").pop()!, awsManagedPolicyArn(p)]) : []),
+      attach("studioAppPermissions"),
+      ...(features.mlflow ? [attach("mlflowAppAccess")] : []),
+    ];
+    for (const [name, arn, policy] of roleAttachments)
+      new IamRolePolicyAttachment(this, `domain-default-role-${name}`, {
+        role: domainRole.name,
+        policyArn: arn,
+        dependsOn: policy ? [policy] : undefined,
+      });
 
-    const shared = new ProjectBucket(this, "bucket-shared", {
-      bucketName: names.sharedBucket,
-      kmsKeyArn,
-      tags: bucketTags(org, "shared", "shared"),
+    // §3.5/§3.6 buckets.
+    this.buckets(org);
+
+    this.outputs = { domainDefaultRoleArn: domainRole.arn, sharedBucketName: names.sharedBucket };
+    foundationContract.publish(this, this.outputs);
+  }
+
+  private group(name: string, attachments: Attachment[]): IamGroup {
+    const group = new IamGroup(this, `group-${name}`, { name, path: this.org.platform.iamPath });
+    for (const [policyName, arn, policy] of attachments)
+      new IamGroupPolicyAttachment(this, `group-${name}-${policyName}`, {
+        group: group.name,
+        policyArn: arn,
+        dependsOn: policy ? [policy] : undefined,
+      });
+    return group;
+  }
+
+  /** `sm-admin-{name}` / `sm-readonly-{name}`: one non-exclusive membership per user (§11.9). */
+  private platformUser(
+    kind: "admin" | "readonly",
+    person: Admin,
+    group: IamGroup,
+    passwords: Record<string, string>,
+  ): void {
+    const { platform, identity } = this.org;
+    const id = `${kind}-${person.name}`;
+    const user = new IamUser(this, id, {
+      name: person.iamUserName,
+      path: platform.iamPath,
+      // Deleting a user must also delete its login profile, access keys and MFA devices (§6.2).
+      forceDestroy: true,
+      tags: {
+        Role: kind,
+        ManagedBy: `${platform.company}-sagemaker`,
+        Company: platform.company,
+        Owner: person.iamUserName,
+      },
     });
+    new IamUserGroupMembership(this, `${id}-groups`, { user: user.name, groups: [group.name] });
+    if (!person.consoleLogin) return;
+    if (!identity.pgpKey)
+      // The loader rejects this with the YAML location; never fall back to a plaintext password.
+      throw new SynthesisRefused(`${person.iamUserName}: console login needs identity.pgpKey`);
+    const login = new IamUserLoginProfile(this, `${id}-login`, {
+      user: user.name,
+      pgpKey: identity.pgpKey,
+      // Unset, nothing is sent and IAM does not require a reset (§6.2).
+      passwordResetRequired: true,
+      // Rotating the operator's PGP key must not replace (and reset) every existing password.
+      lifecycle: { ignoreChanges: ["pgp_key"] },
+    });
+    passwords[person.iamUserName] = login.encryptedPassword;
+  }
 
-    for (const team of org.teams)
-      for (const project of allProjects(org).filter((p) => p.team === team.id))
-        new ProjectBucket(this, `bucket-${team.id}-${project.name}`, {
+  private buckets(org: OrgModel): void {
+    const { names, platform, storage } = org;
+    const kmsKeyArn = storage.encryption === "SSE-KMS" ? (storage.kmsKeyArn ?? undefined) : undefined;
+    if (storage.sharedBucket) {
+      new ProjectBucket(this, SHARED_BUCKET_ID, {
+        bucketName: names.sharedBucket,
+        kmsKeyArn,
+        tags: bucketTags(org, "shared", "shared"),
+        lifecycleRules: storage.lifecycleRules ? SHARED_BUCKET_RULES : undefined,
+        folders: SHARED_FOLDERS,
+        policy: policyDocument(sharedBucketStatements({ accountId: platform.accountId, bucketName: names.sharedBucket })),
+      });
+    } else {
+      // Switching the shared bucket off releases it from state; it is never destroyed from here.
+      ProjectBucket.release(this, SHARED_BUCKET_ID, { folders: SHARED_FOLDERS, policy: true });
+    }
+
+    for (const team of org.teams) {
+      for (const project of team.projects)
+        new ProjectBucket(this, projectBucketId(team.id, project.name), {
           bucketName: project.bucketName,
           kmsKeyArn,
           tags: bucketTags(org, team.fullName, project.name),
+          lifecycleRules: storage.lifecycleRules ? projectRules(project) : undefined,
+          folders: PROJECT_FOLDERS,
+          // Retired projects keep their bucket, protected; only an explicit purge lifts that.
+          purge: project.status === "retired" && project.bucketPurge,
         });
-
-    this.outputs = { domainDefaultRoleArn: domainRole.arn, sharedBucketName: shared.bucketName };
-    foundationContract.publish(this, this.outputs);
+      releaseDecommissioned(this, team);
+    }
   }
+}
+
+function projectRules(project: Project) {
+  return project.bucketLifecycle === "light" ? LIGHT_PROJECT_RULES : STANDARD_PROJECT_RULES;
+}
+
+function releaseDecommissioned(scope: Construct, team: Team): void {
+  for (const name of team.decommissioned) ProjectBucket.release(scope, projectBucketId(team.id, name), { folders: PROJECT_FOLDERS });
 }
 
 function bucketTags(org: OrgModel, team: string, project: string): Record<string, string> {

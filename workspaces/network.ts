@@ -1,40 +1,109 @@
 /**
- * `network` workspace (platform-spec §4): security groups and VPC endpoints in the existing VPC.
- * The VPC itself is never created here.
+ * `network` workspace (platform-spec §4): the existing VPC (looked up or adopted), the five
+ * security groups and the VPC endpoints. The VPC itself is never created here.
+ * Operator guide: docs/network.md.
  */
 import { Construct } from "constructs";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { WorkspaceStack } from "./workspace-stack";
-import { networkContract, type NetworkOutputs } from "./contracts/index";
+import { ENDPOINT_OUTPUT_KEYS, networkContract, type NetworkOutputs } from "./contracts/index";
 import type { OrgModel } from "../org/model";
+import {
+  ENDPOINTS,
+  SECURITY_GROUP_KEYS,
+  SECURITY_GROUP_RULES,
+  SECURITY_GROUPS,
+  enabledEndpoints,
+  existingEndpointAction,
+  type SecurityGroupKey,
+} from "../org/sections/network";
+import { ExistingVpc } from "../modules/network/existing-vpc";
+import { RuledSecurityGroup, type SecurityGroupRule } from "../modules/network/security-group";
+import { PlatformVpcEndpoint } from "../modules/network/vpc-endpoint";
 
-export const SECURITY_GROUP_KEYS = ["studio", "vpc-endpoints", "training", "processing", "inference"] as const;
-export type SecurityGroupKey = (typeof SECURITY_GROUP_KEYS)[number];
+export { SECURITY_GROUP_KEYS, type SecurityGroupKey };
 
 export class NetworkStack extends WorkspaceStack {
   readonly outputs: NetworkOutputs;
 
   constructor(scope: Construct, org: OrgModel) {
     super(scope, "network", org);
-    const { names, network } = org;
-    const groups = {} as Record<SecurityGroupKey, SecurityGroup>;
+    const { names, network, platform } = org;
+    const adoptMode = network.mode === "adopt";
+
+    const vpc = new ExistingVpc(this, "vpc", {
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      subnetIds: network.privateSubnetIds,
+      routeTableIds: network.routeTableIds,
+      minFreeIpsPerSubnet: network.minFreeIpsPerSubnet,
+      adopt: adoptMode
+        ? { instanceTenancy: network.adopt?.vpc.instanceTenancy, subnets: network.adopt?.subnets ?? {} }
+        : undefined,
+      releasedIds: network.adopt?.release,
+    });
+
+    const groups = {} as Record<SecurityGroupKey, RuledSecurityGroup>;
     for (const key of SECURITY_GROUP_KEYS) {
-      const name = names.securityGroup(key);
-      groups[key] = new SecurityGroup(this, `sg-${key}`, {
+      const spec = SECURITY_GROUPS[key];
+      const existing = adoptMode ? network.adoptExistingSecurityGroups[key] : undefined;
+      const adopted = typeof existing === "string" ? { id: existing, rules: {} } : existing;
+      const name = adopted?.name ?? names.securityGroup(key);
+      const rules: Record<string, SecurityGroupRule> = {};
+      for (const ruleKey of spec.rules) {
+        const r = SECURITY_GROUP_RULES[ruleKey];
+        rules[ruleKey] = {
+          direction: r.direction,
+          protocol: r.protocol,
+          port: r.port,
+          self: r.peer === "self" ? true : undefined,
+          cidrIpv4: r.peer === "vpc" ? network.vpcCidr : r.peer === "anywhere" ? "0.0.0.0/0" : undefined,
+          description: r.description,
+        };
+      }
+      groups[key] = new RuledSecurityGroup(this, `sg-${key}`, {
         name,
-        description: `SageMaker platform: ${key}`,
-        vpcId: network.vpcId,
-        tags: { Name: name, ManagedBy: org.platform.tagPrefix },
+        description: adopted?.description ?? spec.description,
+        vpcId: vpc.vpcId,
+        tags: {
+          Name: name,
+          ManagedBy: platform.tagPrefix,
+          ...(spec.workload ? { Type: "workload" } : {}),
+        },
+        rules,
+        adopt: adopted ? { id: adopted.id, ruleIds: adopted.rules as Record<string, string> } : undefined,
       });
     }
+
+    const endpointIds = {} as Record<(typeof ENDPOINT_OUTPUT_KEYS)[keyof typeof ENDPOINT_OUTPUT_KEYS], string>;
+    for (const e of ENDPOINTS) endpointIds[ENDPOINT_OUTPUT_KEYS[e.suffix]] = "";
+    for (const e of enabledEndpoints(network)) {
+      const isInterface = e.type === "Interface";
+      const existing = existingEndpointAction(network, e.suffix);
+      const endpoint = new PlatformVpcEndpoint(this, `endpoint-${e.suffix}`, {
+        // A lookup filter must be known at plan time: the configured id, not the adopted VPC's.
+        vpcId: existing?.action === "reference" ? network.vpcId : vpc.vpcId,
+        serviceName: e.service.replace("{region}", platform.region),
+        type: e.type,
+        subnetIds: isInterface ? vpc.subnetIds : undefined,
+        securityGroupIds: isInterface ? [groups["vpc-endpoints"].securityGroupId] : undefined,
+        routeTableIds: isInterface ? undefined : vpc.routeTableIds,
+        tags: { Name: names.endpointNameTag(e.suffix), ManagedBy: platform.tagPrefix },
+        existing,
+      });
+      endpointIds[ENDPOINT_OUTPUT_KEYS[e.suffix]] = endpoint.endpointId;
+    }
+
     this.outputs = {
-      vpcId: network.vpcId,
-      privateSubnetIds: [...network.privateSubnetIds],
-      studioSecurityGroupId: groups.studio.id,
-      vpcEndpointsSecurityGroupId: groups["vpc-endpoints"].id,
-      trainingSecurityGroupId: groups.training.id,
-      processingSecurityGroupId: groups.processing.id,
-      inferenceSecurityGroupId: groups.inference.id,
+      vpcId: vpc.vpcId,
+      vpcCidr: vpc.vpcCidr,
+      privateSubnetIds: vpc.subnetIds,
+      routeTableIds: vpc.routeTableIds,
+      studioSecurityGroupId: groups.studio.securityGroupId,
+      vpcEndpointsSecurityGroupId: groups["vpc-endpoints"].securityGroupId,
+      trainingSecurityGroupId: groups.training.securityGroupId,
+      processingSecurityGroupId: groups.processing.securityGroupId,
+      inferenceSecurityGroupId: groups.inference.securityGroupId,
+      ...endpointIds,
     };
     networkContract.publish(this, this.outputs);
   }

@@ -2,57 +2,147 @@
  * `team-<id>` workspace (platform-spec §6): the team's IAM users and groups, the project groups,
  * roles and policies, and each project's bucket policy. One workspace per team keeps a team's
  * changes reviewable on their own and bounds every plan's blast radius to one team.
+ *
+ * Retired projects get nothing here (no group, policies, roles, memberships or bucket policy);
+ * their buckets live in the foundation workspace and are never touched by this one.
  */
 import { Construct } from "constructs";
+import { TerraformOutput } from "cdktf";
 import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
-import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
-import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-membership";
+import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { WorkspaceStack } from "./workspace-stack";
+import { networkContract } from "./contracts/index";
 import { activeProjects, type OrgModel, type Team } from "../org/model";
+import { PLATFORM_POLICY_NAMES } from "../org/names";
+import { SynthesisRefused } from "../org/problems";
+import { toTerraformPolicyJson } from "../modules/identity/policy-document";
+import { TEAM_POLICY_SUFFIXES, teamPolicyDocuments } from "../modules/identity/team-policies";
+import { passRoleScopePolicy } from "../modules/identity/project-policies";
+import { ProjectIdentity } from "../modules/identity/project-identity";
+import { TeamUser } from "../modules/identity/team-user";
+import { projectBucketPolicyDocument } from "../modules/storage/project-bucket-policy";
 
 export function teamWorkspaceName(teamId: string): string {
   return `team-${teamId}`;
 }
 
+/** Output holding a console user's PGP-encrypted initial password (docs/identity.md). */
+export function consolePasswordOutput(iamUserName: string): string {
+  return `console_password_${iamUserName.replace(/-/g, "_")}`;
+}
+
 export class TeamStack extends WorkspaceStack {
+  readonly projects: ReadonlyMap<string, ProjectIdentity>;
+  readonly users: ReadonlyMap<string, TeamUser>;
+
   constructor(scope: Construct, org: OrgModel, readonly team: Team) {
     super(scope, teamWorkspaceName(team.id), org);
-    const { names, platform } = org;
+    const { names, platform, features, identity } = org;
+    const company = platform.company;
 
-    const teamGroup = new IamGroup(this, "team-group", {
-      name: names.teamGroup(team.fullName),
-      path: platform.iamPath,
-    });
-    const projectGroups = new Map<string, IamGroup>();
-    for (const project of activeProjects(team))
-      projectGroups.set(
-        project.name,
-        new IamGroup(this, `project-group-${project.name}`, {
-          name: names.projectGroup(team.id, project.name),
+    // §6.1 team group, team policies and the five attachments.
+    const teamGroup = new IamGroup(this, "team-group", { name: names.teamGroup(team.fullName), path: platform.iamPath });
+    const teamDocs = teamPolicyDocuments({ names, team: team.id, teamFullName: team.fullName });
+    const teamPolicies = new Map(
+      TEAM_POLICY_SUFFIXES.map((suffix) => [
+        suffix,
+        new IamPolicy(this, `team-policy-${suffix}`, {
+          name: names.teamPolicy(team.fullName, suffix),
           path: platform.iamPath,
+          description: `${team.fullName}: ${suffix === "Team-Access" ? "describe the team's spaces" : "no mutation or invocation of other teams' resources"}`,
+          policy: toTerraformPolicyJson(teamDocs[suffix]),
         }),
-      );
-
-    for (const user of team.users) {
-      const iamUser = new IamUser(this, `user-${user.name}`, {
-        name: user.iamUserName,
-        path: platform.iamPath,
-        // Deleting a user must also delete its login profile, keys and MFA devices (§6.2).
-        forceDestroy: true,
-        tags: {
-          Team: team.fullName,
-          ManagedBy: `${platform.company}-sagemaker`,
-          Owner: user.iamUserName,
-          Company: platform.company,
-          ...(user.primaryProject ? { Project: user.primaryProject } : {}),
-        },
+      ]),
+    );
+    const teamAttachments: [string, string, IamPolicy?][] = [
+      ["AmazonSageMakerFullAccess", names.awsManagedPolicyArn("AmazonSageMakerFullAccess")],
+      // Platform policies are created by the foundation workspace (applied first): ARNs from names.
+      [PLATFORM_POLICY_NAMES.studioBaseAccess, names.policyArn(PLATFORM_POLICY_NAMES.studioBaseAccess)],
+      [PLATFORM_POLICY_NAMES.userSelfService, names.policyArn(PLATFORM_POLICY_NAMES.userSelfService)],
+      ...TEAM_POLICY_SUFFIXES.map((s): [string, string, IamPolicy] => [
+        s,
+        names.policyArn(names.teamPolicy(team.fullName, s)),
+        teamPolicies.get(s)!,
+      ]),
+    ];
+    for (const [key, policyArn, policy] of teamAttachments)
+      new IamGroupPolicyAttachment(this, `team-group-attach-${key}`, {
+        group: teamGroup.name,
+        policyArn,
+        dependsOn: policy ? [policy] : undefined,
       });
-      // One non-exclusive membership resource per user (never exclusive group memberships, §11.9):
-      // adding a person adds only their own resources.
-      new IamUserGroupMembership(this, `user-${user.name}-groups`, {
-        user: iamUser.name,
-        groups: [teamGroup.name, ...user.projects.map((p) => projectGroups.get(p)!.name)],
+
+    // §6.3-§6.6 per active project.
+    const active = activeProjects(team);
+    const network = active.length ? networkContract.read(this) : undefined;
+    const projects = new Map<string, ProjectIdentity>();
+    for (const project of active) {
+      const whitelist = project.whitelist;
+      const identityResources = new ProjectIdentity(this, `project-${project.name}`, {
+        names,
+        iamPath: platform.iamPath,
+        team: team.id,
+        teamFullName: team.fullName,
+        project: project.name,
+        features,
+        // Known from the org file: the policy carries real subnet ids (§8.20).
+        privateSubnetIds: org.network.privateSubnetIds,
+        modelSecurityGroupIds: [network!.studioSecurityGroupId, network!.inferenceSecurityGroupId],
+        allowedInstanceTypes: whitelist.kind === "list" ? whitelist.instanceTypes : undefined,
+        roleTags: { Team: team.fullName, Project: project.name, ManagedBy: `${company}-sagemaker`, Company: company },
+      });
+      projects.set(project.name, identityResources);
+
+      const bucketPolicy = projectBucketPolicyDocument({
+        names,
+        team: team.id,
+        teamFullName: team.fullName,
+        project: project.name,
+        vpcRestriction: org.storage.restrictToVpc
+          ? { vpcId: org.network.vpcId, exemptPrincipalArns: identity.deployerPrincipalArns }
+          : undefined,
+      });
+      new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
+        bucket: project.bucketName,
+        policy: toTerraformPolicyJson(bucketPolicy),
+        // S3 rejects a policy naming a principal that does not exist yet (§6.6, §11.8).
+        dependsOn: [identityResources.roles.get("Execution")!.role],
       });
     }
+    this.projects = projects;
+
+    // §6.2 team users.
+    const users = new Map<string, TeamUser>();
+    for (const user of team.users) {
+      if (user.consoleLogin && !identity.pgpKey)
+        throw new SynthesisRefused(`${user.iamUserName}: console login needs identity.pgpKey (checked by the loader)`);
+      const teamUser = new TeamUser(this, `user-${user.name}`, {
+        userName: user.iamUserName,
+        path: platform.iamPath,
+        permissionsBoundaryArn: names.policyArn(PLATFORM_POLICY_NAMES.userBoundary),
+        tags: {
+          Team: team.fullName,
+          ManagedBy: `${company}-sagemaker`,
+          Owner: user.iamUserName,
+          Company: company,
+          // Alphabetically first active project (or `primaryProject`), not declaration order:
+          // reordering the YAML must not retag anyone (docs/decisions.md).
+          ...(user.primaryProject ? { Project: user.primaryProject } : {}),
+        },
+        groups: [teamGroup.name, ...user.projects.map((p) => projects.get(p)!.group.name)],
+        passRoleScope: passRoleScopePolicy({ names, teamFullName: team.fullName, projects: user.projects }),
+        consoleLogin: user.consoleLogin ? { pgpKey: identity.pgpKey! } : undefined,
+      });
+      users.set(user.name, teamUser);
+      if (teamUser.encryptedPassword)
+        new TerraformOutput(this, consolePasswordOutput(user.iamUserName), {
+          value: teamUser.encryptedPassword,
+          sensitive: true,
+          description: `PGP-encrypted initial console password of ${user.iamUserName} (base64; decrypt with gpg, see docs/identity.md)`,
+        });
+    }
+    this.users = users;
   }
 }

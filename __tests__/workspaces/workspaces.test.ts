@@ -1,4 +1,4 @@
-import { loadExampleOrg } from "../support/org";
+import { editExampleOrg, loadExampleOrg } from "../support/org";
 import { resourceList, synthOrg } from "../support/synth";
 
 describe("workspaces of the example org", () => {
@@ -33,3 +33,32 @@ describe("workspaces of the example org", () => {
     expect(out.json.network.output.studio_security_group_id.value).toMatch(/aws_security_group/);
   });
 });
+
+describe("workspaces with the Terraform Cloud backend", () => {
+  const out = synthOrg(
+    editExampleOrg({ platform: (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" }) }),
+  );
+
+  it("gives each stack its own named cloud workspace", () => {
+    for (const [ws, stack] of Object.entries(out.json)) {
+      expect(stack.terraform.cloud).toEqual({
+        hostname: "app.terraform.io",
+        organization: "acme",
+        workspaces: { name: `sagemaker-${ws}` },
+      });
+      expect(stack.terraform.backend).toBeUndefined();
+    }
+  });
+
+  it("reads upstream workspaces through remote state of the same organization", () => {
+    const remote = out.json.domain.data.terraform_remote_state["remote-network"];
+    expect(remote.backend).toBe("remote");
+    expect(remote.config).toEqual({
+      hostname: "app.terraform.io",
+      organization: "acme",
+      workspaces: { name: "sagemaker-network" },
+    });
+    expect(remote.defaults.studio_security_group_id).toMatch(/^sg-/);
+  });
+});
+

@@ -29,9 +29,14 @@ export function policyDocument(statements: readonly PolicyStatement[]): PolicyDo
   return { Version: "2012-10-17", Statement: statements };
 }
 
-/** Minified JSON with IAM policy variables escaped for Terraform (`${` -> `$${`). */
+/**
+ * Minified JSON with IAM policy variables escaped for Terraform (`${` -> `$${`). cdktf tokens
+ * (`${TfToken[...]}`, e.g. a security-group id from remote state) are left alone so they still
+ * resolve to Terraform references.
+ */
 export function toTerraformPolicyJson(doc: PolicyDocument): string {
-  return JSON.stringify(doc).replace(/\$\{/g, "$${");
+  // A function replacer: in a replacement *string* "$$" means one "$", which would undo the escape.
+  return JSON.stringify(doc).replace(/\$\{(?!TfToken\[)/g, () => "$${");
 }
 
 /**

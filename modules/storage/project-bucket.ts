@@ -1,22 +1,77 @@
 import { Construct } from "constructs";
+import type { TerraformResource } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
+import { toTerraformPolicyJson, type PolicyDocument } from "../identity/policy-document";
+import { RemovedBlock } from "../state/removed-block";
+import type { LifecycleRule } from "./lifecycle-rules";
 
 export interface ProjectBucketProps {
   readonly bucketName: string;
   readonly tags: Record<string, string>;
   /**
-   * KMS key ARN for SSE-KMS default encryption.
+   * KMS key ARN for SSE-KMS default encryption (with an S3 bucket key).
    * @default undefined: SSE-S3 (AES256)
    */
   readonly kmsKeyArn?: string;
+  /**
+   * Lifecycle rules, applied in one lifecycle configuration.
+   * @default none: no lifecycle configuration resource
+   */
+  readonly lifecycleRules?: readonly LifecycleRule[];
+  /**
+   * Folder markers to create (keys ending in `/`).
+   * @default none
+   */
+  readonly folders?: readonly string[];
+  /**
+   * Bucket policy. A bucket has exactly one: leave it unset when another workspace owns it.
+   * @default none
+   */
+  readonly policy?: PolicyDocument;
+  /**
+   * Explicit, reviewed purge: lifts `prevent_destroy` and sets `force_destroy`, so the next
+   * removal of this bucket from the configuration empties and deletes it.
+   * @default false: the bucket is protected (prevent_destroy, no force_destroy)
+   */
+  readonly purge?: boolean;
+}
+
+/** What a released bucket had besides bucket, access block, versioning, encryption, lifecycle. */
+export interface ReleaseOptions {
+  /** Folder markers it was created with. @default none */
+  readonly folders?: readonly string[];
+  /** Whether it carried a bucket policy (`policy` prop). @default false */
+  readonly policy?: boolean;
+}
+
+/** Resource kinds a ProjectBucket may create, in address order. */
+const PARTS = [
+  "aws_s3_bucket",
+  "aws_s3_bucket_public_access_block",
+  "aws_s3_bucket_versioning",
+  "aws_s3_bucket_server_side_encryption_configuration",
+  "aws_s3_bucket_lifecycle_configuration",
+  "aws_s3_bucket_policy",
+] as const;
+
+/** `raw/uploads/` -> `folder_raw_uploads`. */
+function folderName(key: string): string {
+  return `folder_${key.replace(/\/$/, "").replace(/[^A-Za-z0-9-]/g, "_")}`;
 }
 
 /**
- * A data bucket (platform-spec §3.5): private, versioned, encrypted by default. Protected from
- * destruction: data is only ever deleted through the explicit purge flow.
+ * A data bucket (platform-spec §3.5/§3.6): private, versioned, encrypted by default, with its
+ * lifecycle rules and folder markers. Protected from destruction unless `purge` is set.
+ *
+ * Terraform addresses are fixed by `id` (`aws_s3_bucket.<id>`, `aws_s3_object.<id>_folder_…`),
+ * not by the construct tree, so `ProjectBucket.release` can name them after the bucket has left
+ * the configuration. `id` must therefore be unique in the stack.
  */
 export class ProjectBucket extends Construct {
   readonly bucket: S3Bucket;
@@ -25,35 +80,91 @@ export class ProjectBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ProjectBucketProps) {
     super(scope, id);
+    const name = (r: TerraformResource, suffix = "") => r.overrideLogicalId(`${id}${suffix}`);
+    const purge = props.purge ?? false;
     this.bucket = new S3Bucket(this, "Bucket", {
       bucket: props.bucketName,
-      forceDestroy: false,
+      // Data is never emptied implicitly (§10); only the explicit purge flag allows it.
+      forceDestroy: purge,
       tags: props.tags,
-      lifecycle: { preventDestroy: true },
+      lifecycle: purge ? undefined : { preventDestroy: true },
     });
+    name(this.bucket);
     this.bucketName = props.bucketName;
     this.bucketArn = this.bucket.arn;
-    new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
+    const publicAccessBlock = new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
       bucket: this.bucket.id,
       blockPublicAcls: true,
       ignorePublicAcls: true,
       blockPublicPolicy: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketVersioningA(this, "Versioning", {
+    name(publicAccessBlock);
+    const versioning = new S3BucketVersioningA(this, "Versioning", {
       bucket: this.bucket.id,
       versioningConfiguration: { status: "Enabled" },
     });
-    new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
-      bucket: this.bucket.id,
-      rule: [
-        props.kmsKeyArn
-          ? {
-              applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
-              bucketKeyEnabled: true,
-            }
-          : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
-      ],
-    });
+    name(versioning);
+    name(
+      new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
+        bucket: this.bucket.id,
+        rule: [
+          props.kmsKeyArn
+            ? {
+                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
+                bucketKeyEnabled: true,
+              }
+            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+        ],
+      }),
+    );
+    if (props.lifecycleRules?.length) {
+      const ids = props.lifecycleRules.map((r) => r.id);
+      if (new Set(ids).size !== ids.length) throw new Error(`${this.node.path}: duplicate lifecycle rule id in ${ids.join(", ")}`);
+      name(
+        new S3BucketLifecycleConfiguration(this, "Lifecycle", {
+          bucket: this.bucket.id,
+          rule: [...props.lifecycleRules],
+          // Noncurrent-version rules are meant for a bucket whose versioning is already on.
+          dependsOn: [versioning],
+        }),
+      );
+    }
+    if (props.policy)
+      name(
+        new S3BucketPolicy(this, "Policy", {
+          bucket: this.bucket.id,
+          policy: toTerraformPolicyJson(props.policy),
+          // S3 rejects concurrent public-access-block and policy writes (OperationAborted).
+          dependsOn: [publicAccessBlock],
+        }),
+      );
+    const seen = new Set<string>();
+    for (const key of props.folders ?? []) {
+      if (!key.endsWith("/") || key.startsWith("/")) throw new Error(`${this.node.path}: folder '${key}' must end (and not start) with '/'`);
+      const suffix = folderName(key);
+      if (seen.has(suffix)) throw new Error(`${this.node.path}: folders '${key}' collides with another folder marker`);
+      seen.add(suffix);
+      name(new S3Object(this, suffix, { bucket: this.bucket.id, key, content: "" }), `_${suffix}`);
+    }
+  }
+
+  /**
+   * Every Terraform address a ProjectBucket with this `id` and these folders can own, so a bucket
+   * dropped from the configuration can be released from state instead of destroyed.
+   */
+  static addresses(id: string, parts: ReleaseOptions = {}): string[] {
+    const types = PARTS.filter((type) => type !== "aws_s3_bucket_policy" || parts.policy);
+    return [...types.map((type) => `${type}.${id}`), ...(parts.folders ?? []).map((key) => `aws_s3_object.${id}_${folderName(key)}`)];
+  }
+
+  /**
+   * `removed { lifecycle { destroy = false } }` blocks for a bucket that left the configuration:
+   * Terraform forgets it, the bucket and its data stay in AWS. A block whose resource is not in
+   * state is a no-op, so releasing parts that never existed is harmless.
+   */
+  static release(scope: Construct, id: string, parts: ReleaseOptions = {}): RemovedBlock[] {
+    const holder = new Construct(scope, `${id}-released`);
+    return ProjectBucket.addresses(id, parts).map((from) => new RemovedBlock(holder, from, { from }));
   }
 }

@@ -1,10 +1,20 @@
-/** `network:` the existing VPC and its endpoints (§1.2, §4). */
+/** `network:` the existing VPC and its endpoints (§1.2, §4). Operator guide: docs/network.md. */
 import { z } from "zod";
 
 const subnetId = z.string().regex(/^subnet-[0-9a-f]+$/, "must be a subnet id like subnet-0abc123");
 const routeTableId = z.string().regex(/^rtb-[0-9a-f]+$/, "must be a route table id like rtb-0abc123");
 const sgId = z.string().regex(/^sg-[0-9a-f]+$/, "must be a security group id like sg-0abc123");
+const sgRuleId = z.string().regex(/^sgr-[0-9a-f]+$/, "must be a security group rule id like sgr-0abc123");
 const vpceId = z.string().regex(/^vpce-[0-9a-f]+$/, "must be a VPC endpoint id like vpce-0abc123");
+const ipv4Cidr = z
+  .string()
+  .regex(
+    /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(\d|[12]\d|3[0-2])$/,
+    "must be an IPv4 CIDR like 10.0.0.0/16",
+  );
+const availabilityZone = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, "must be an availability zone name like ap-northeast-1a");
 
 export const ENDPOINT_SUFFIXES = [
   "sagemaker-api",
@@ -19,18 +29,150 @@ export const ENDPOINT_SUFFIXES = [
   "ssm",
   "bedrock-runtime",
 ] as const;
+export type EndpointSuffix = (typeof ENDPOINT_SUFFIXES)[number];
+
+export type OptionalEndpointFlag = "ecr" | "kms" | "ssm" | "bedrockRuntime";
+
+export interface EndpointSpec {
+  readonly suffix: EndpointSuffix;
+  /** Service name; `{region}` is replaced by the platform region. */
+  readonly service: string;
+  readonly type: "Interface" | "Gateway";
+  /** The `optionalEndpoints` flag that enables it; undefined: always present. */
+  readonly flag?: OptionalEndpointFlag;
+}
+
+/** The endpoint catalogue of §4.3, in table order. */
+export const ENDPOINTS: readonly EndpointSpec[] = [
+  { suffix: "sagemaker-api", service: "com.amazonaws.{region}.sagemaker.api", type: "Interface" },
+  { suffix: "sagemaker-runtime", service: "com.amazonaws.{region}.sagemaker.runtime", type: "Interface" },
+  // Not the com.amazonaws form: this is the service's real name, do not "normalise" it (§4.3).
+  { suffix: "sagemaker-studio", service: "aws.sagemaker.{region}.studio", type: "Interface" },
+  { suffix: "sts", service: "com.amazonaws.{region}.sts", type: "Interface" },
+  { suffix: "logs", service: "com.amazonaws.{region}.logs", type: "Interface" },
+  { suffix: "s3", service: "com.amazonaws.{region}.s3", type: "Gateway" },
+  { suffix: "ecr-api", service: "com.amazonaws.{region}.ecr.api", type: "Interface", flag: "ecr" },
+  { suffix: "ecr-dkr", service: "com.amazonaws.{region}.ecr.dkr", type: "Interface", flag: "ecr" },
+  { suffix: "kms", service: "com.amazonaws.{region}.kms", type: "Interface", flag: "kms" },
+  { suffix: "ssm", service: "com.amazonaws.{region}.ssm", type: "Interface", flag: "ssm" },
+  { suffix: "bedrock-runtime", service: "com.amazonaws.{region}.bedrock-runtime", type: "Interface", flag: "bedrockRuntime" },
+];
+
+export const SECURITY_GROUP_KEYS = ["studio", "vpc-endpoints", "training", "processing", "inference"] as const;
+export type SecurityGroupKey = (typeof SECURITY_GROUP_KEYS)[number];
+
+/** Rule keys of the §4.2 table; a rule's key is its Terraform identity (adding one never replaces a group). */
+export const SECURITY_GROUP_RULE_KEYS = [
+  "ingress-self",
+  "ingress-https-vpc",
+  "ingress-8080-vpc",
+  "egress-self",
+  "egress-all",
+] as const;
+export type SecurityGroupRuleKey = (typeof SECURITY_GROUP_RULE_KEYS)[number];
+
+export interface SecurityGroupRuleSpec {
+  readonly direction: "ingress" | "egress";
+  /** `-1`: all protocols and ports; `tcp` with `port`. */
+  readonly protocol: "-1" | "tcp";
+  readonly port?: number;
+  /** `self`: the group itself; `vpc`: `network.vpcCidr`; `anywhere`: 0.0.0.0/0. */
+  readonly peer: "self" | "vpc" | "anywhere";
+  readonly description: string;
+}
+
+export const SECURITY_GROUP_RULES: Readonly<Record<SecurityGroupRuleKey, SecurityGroupRuleSpec>> = {
+  "ingress-self": { direction: "ingress", protocol: "-1", peer: "self", description: "All traffic from members of this group" },
+  "ingress-https-vpc": { direction: "ingress", protocol: "tcp", port: 443, peer: "vpc", description: "HTTPS from the VPC" },
+  "ingress-8080-vpc": { direction: "ingress", protocol: "tcp", port: 8080, peer: "vpc", description: "Model server port from the VPC" },
+  "egress-self": { direction: "egress", protocol: "-1", peer: "self", description: "All traffic to members of this group" },
+  // Declared explicitly: Terraform removes the allow-all egress rule EC2 adds to a new group (§4.2).
+  "egress-all": { direction: "egress", protocol: "-1", peer: "anywhere", description: "All outbound IPv4 traffic" },
+};
+
+export interface SecurityGroupSpec {
+  readonly description: string;
+  /** Workload groups carry `Type=workload` (§0.3). */
+  readonly workload: boolean;
+  readonly rules: readonly SecurityGroupRuleKey[];
+}
+
+/** The §4.2 table. */
+export const SECURITY_GROUPS: Readonly<Record<SecurityGroupKey, SecurityGroupSpec>> = {
+  studio: { description: "Studio apps", workload: false, rules: ["ingress-self", "ingress-https-vpc", "egress-self", "egress-all"] },
+  "vpc-endpoints": { description: "interface endpoints", workload: false, rules: ["ingress-https-vpc", "egress-all"] },
+  training: {
+    description: "distributed training jobs",
+    workload: true,
+    rules: ["ingress-self", "ingress-https-vpc", "egress-self", "egress-all"],
+  },
+  processing: {
+    description: "processing / Spark jobs",
+    workload: true,
+    rules: ["ingress-self", "ingress-https-vpc", "egress-self", "egress-all"],
+  },
+  inference: {
+    description: "inference endpoints / batch transform",
+    workload: true,
+    rules: ["ingress-https-vpc", "ingress-8080-vpc", "egress-all"],
+  },
+};
+
+/**
+ * An existing endpoint: the id alone (the mode's default action), or the id with an explicit
+ * action. `import` brings it under management (import block, prevent_destroy); `reference`
+ * only reads it (data source) and leaves it untouched.
+ */
+const existingEndpoint = z.union([
+  vpceId,
+  z.object({ id: vpceId, action: z.enum(["import", "reference"]).optional() }).strict(),
+]);
+
+/** An existing security group adopted in `adopt` mode. */
+const existingSecurityGroup = z.union([
+  sgId,
+  z
+    .object({
+      id: sgId,
+      /** The group's current name when it is not `{tagPrefix}-{key}` (a name change would replace it). */
+      name: z.string().min(1).max(255).optional(),
+      /** The group's current description (a description change would replace it). */
+      description: z.string().min(1).max(255).optional(),
+      /** Existing rules equal to one of the platform's rules, imported instead of created (EC2 rejects duplicates). */
+      rules: z.partialRecord(z.enum(SECURITY_GROUP_RULE_KEYS), sgRuleId).default({}),
+    })
+    .strict(),
+]);
+
+/** Values of the existing resources that `adopt` mode declares; they must equal reality (docs/network.md). */
+const adoptSchema = z
+  .object({
+    vpc: z
+      .object({
+        /** The VPC's `InstanceTenancy` (a change would replace the VPC). */
+        instanceTenancy: z.enum(["default", "dedicated"]).default("default"),
+      })
+      .strict()
+      .default({ instanceTenancy: "default" }),
+    /** Every private subnet: its CIDR and availability zone (a change would replace the subnet). */
+    subnets: z.record(subnetId, z.object({ cidrBlock: ipv4Cidr, availabilityZone }).strict()).default({}),
+    /**
+     * Subnet and route table ids adopted earlier and no longer used: Terraform forgets them
+     * (`removed` block, destroy = false) instead of deleting them.
+     */
+    release: z.array(z.union([subnetId, routeTableId])).default([]),
+  })
+  .strict();
 
 export const networkSchema = z
   .object({
     /** `lookup`: read the existing VPC with data sources; `adopt`: import it with import blocks. */
     mode: z.enum(["lookup", "adopt"]).default("lookup"),
     vpcId: z.string().regex(/^vpc-[0-9a-f]+$/, "must be a VPC id like vpc-0abc123"),
-    vpcCidr: z
-      .string()
-      .regex(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, "must be an IPv4 CIDR like 10.0.0.0/16"),
+    vpcCidr: ipv4Cidr,
     privateSubnetIds: z.array(subnetId).min(2, "needs 2 or 3 private subnets").max(3, "needs 2 or 3 private subnets"),
     routeTableIds: z.array(routeTableId).min(1, "needs 1 to 3 route tables").max(3, "needs 1 to 3 route tables"),
-    minFreeIpsPerSubnet: z.number().int().min(0).default(10),
+    minFreeIpsPerSubnet: z.number().int().min(10, "must be at least 10 (platform-spec §4.1)").default(10),
     optionalEndpoints: z
       .object({
         ecr: z.boolean().default(false),
@@ -40,12 +182,33 @@ export const networkSchema = z
       })
       .strict()
       .default({ ecr: false, kms: false, ssm: false, bedrockRuntime: false }),
-    /** Endpoint suffix -> id of an endpoint that already exists in the VPC (adopted, not duplicated). */
-    adoptExistingEndpoints: z.partialRecord(z.enum(ENDPOINT_SUFFIXES), vpceId).default({}),
-    /** Existing security groups to adopt in `adopt` mode: SG key -> sg id. */
-    adoptExistingSecurityGroups: z
-      .partialRecord(z.enum(["studio", "vpc-endpoints", "training", "processing", "inference"]), sgId)
-      .default({}),
+    /**
+     * Endpoint suffix -> an endpoint that already exists in the VPC: used instead of creating a
+     * duplicate (two private-DNS endpoints for one service conflict). Default action: `import`
+     * in `adopt` mode, `reference` in `lookup` mode.
+     */
+    adoptExistingEndpoints: z.partialRecord(z.enum(ENDPOINT_SUFFIXES), existingEndpoint).default({}),
+    /** Existing security groups to adopt in `adopt` mode: SG key -> sg id (or { id, name, description, rules }). */
+    adoptExistingSecurityGroups: z.partialRecord(z.enum(SECURITY_GROUP_KEYS), existingSecurityGroup).default({}),
+    /** Attributes of the existing VPC, subnets and route tables (`adopt` mode only). */
+    adopt: adoptSchema.optional(),
   })
   .strict();
 
+export type NetworkSettings = z.output<typeof networkSchema>;
+
+/** Endpoints present in the VPC for these settings (required + enabled optional ones), in table order. */
+export function enabledEndpoints(network: Pick<NetworkSettings, "optionalEndpoints">): EndpointSpec[] {
+  return ENDPOINTS.filter((e) => e.flag === undefined || network.optionalEndpoints[e.flag]);
+}
+
+/** How an existing endpoint is used: explicit action, else the mode's default. */
+export function existingEndpointAction(
+  network: Pick<NetworkSettings, "mode" | "adoptExistingEndpoints">,
+  suffix: EndpointSuffix,
+): { id: string; action: "import" | "reference" } | undefined {
+  const e = network.adoptExistingEndpoints[suffix];
+  if (e === undefined) return undefined;
+  const dflt = network.mode === "adopt" ? "import" : "reference";
+  return typeof e === "string" ? { id: e, action: dflt } : { id: e.id, action: e.action ?? dflt };
+}

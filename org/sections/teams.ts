@@ -30,9 +30,11 @@ export const projectSchema = z
       .object({
         /** Explicit, reviewed request to empty and delete this project's bucket (§10 op 5). */
         purge: z.boolean().default(false),
+        /** Lifecycle rule set (§3.5): the seven-rule `standard` set, or the three-rule `light` set. */
+        lifecycle: z.enum(["standard", "light"]).default("standard"),
       })
       .strict()
-      .default({ purge: false }),
+      .default({ purge: false, lifecycle: "standard" }),
     registry: z
       .object({
         /** Explicit request to delete the model package group and project ECR repositories. */
@@ -62,6 +64,11 @@ export const teamSchema = z
     instanceWhitelist: whitelistSchema.optional(),
     users: z.record(z.string(), teamUserSchema.nullable()).default({}),
     projects: z.record(z.string(), projectSchema).default({}),
+    /**
+     * Projects deleted from `projects:` whose data is kept: their buckets leave Terraform state
+     * (`removed` blocks, destroy = false) instead of being destroyed (docs/foundation.md).
+     */
+    decommissioned: z.array(z.string()).default([]),
   })
   .strict();
 

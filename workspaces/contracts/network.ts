@@ -9,6 +9,20 @@ export interface NetworkOutputs {
   readonly trainingSecurityGroupId: string;
   readonly processingSecurityGroupId: string;
   readonly inferenceSecurityGroupId: string;
+  readonly vpcCidr: string;
+  readonly routeTableIds: string[];
+  /** One id per endpoint suffix of §4.3; an empty string when that optional endpoint is off. */
+  readonly sagemakerApiEndpointId: string;
+  readonly sagemakerRuntimeEndpointId: string;
+  readonly sagemakerStudioEndpointId: string;
+  readonly stsEndpointId: string;
+  readonly logsEndpointId: string;
+  readonly s3EndpointId: string;
+  readonly ecrApiEndpointId: string;
+  readonly ecrDkrEndpointId: string;
+  readonly kmsEndpointId: string;
+  readonly ssmEndpointId: string;
+  readonly bedrockRuntimeEndpointId: string;
   [key: string]: Value;
 }
 
@@ -17,6 +31,27 @@ const sg = (key: string): OutputDef<string> => ({
   placeholder: "sg-00000000000000000",
   description: `Id of the ${key} security group`,
 });
+
+const endpoint = (suffix: string): OutputDef<string> => ({
+  output: `vpc_endpoint_${suffix.replace(/-/g, "_")}_id`,
+  placeholder: "vpce-00000000000000000",
+  description: `Id of the ${suffix} VPC endpoint (empty when it is not enabled)`,
+});
+
+/** Contract field of each endpoint suffix. */
+export const ENDPOINT_OUTPUT_KEYS = {
+  "sagemaker-api": "sagemakerApiEndpointId",
+  "sagemaker-runtime": "sagemakerRuntimeEndpointId",
+  "sagemaker-studio": "sagemakerStudioEndpointId",
+  sts: "stsEndpointId",
+  logs: "logsEndpointId",
+  s3: "s3EndpointId",
+  "ecr-api": "ecrApiEndpointId",
+  "ecr-dkr": "ecrDkrEndpointId",
+  kms: "kmsEndpointId",
+  ssm: "ssmEndpointId",
+  "bedrock-runtime": "bedrockRuntimeEndpointId",
+} as const satisfies Record<string, keyof NetworkOutputs>;
 
 export const networkContract = new WorkspaceContract<NetworkOutputs>("network", {
   vpcId: { output: "vpc_id", placeholder: "vpc-00000000000000000", description: "Id of the existing VPC" },
@@ -30,5 +65,21 @@ export const networkContract = new WorkspaceContract<NetworkOutputs>("network", 
   trainingSecurityGroupId: sg("training"),
   processingSecurityGroupId: sg("processing"),
   inferenceSecurityGroupId: sg("inference"),
+  vpcCidr: { output: "vpc_cidr", placeholder: "10.0.0.0/16", description: "Primary IPv4 CIDR of the VPC" },
+  routeTableIds: {
+    output: "route_table_ids",
+    placeholder: ["rtb-00000000000000000"],
+    description: "Route tables of the private subnets (S3 gateway endpoint)",
+  },
+  sagemakerApiEndpointId: endpoint("sagemaker-api"),
+  sagemakerRuntimeEndpointId: endpoint("sagemaker-runtime"),
+  sagemakerStudioEndpointId: endpoint("sagemaker-studio"),
+  stsEndpointId: endpoint("sts"),
+  logsEndpointId: endpoint("logs"),
+  s3EndpointId: endpoint("s3"),
+  ecrApiEndpointId: endpoint("ecr-api"),
+  ecrDkrEndpointId: endpoint("ecr-dkr"),
+  kmsEndpointId: endpoint("kms"),
+  ssmEndpointId: endpoint("ssm"),
+  bedrockRuntimeEndpointId: endpoint("bedrock-runtime"),
 });
-

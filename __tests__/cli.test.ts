@@ -1,0 +1,98 @@
+/**
+ * The CLI (`npm run synth` = compiled main.ts): honours ORG_FILE / PLATFORM_FILE / CDKTF_OUTDIR,
+ * and on an invalid org prints every problem, exits non-zero without a stack trace, and leaves
+ * an existing output directory untouched.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ROOT, EXAMPLE_PLATFORM, EXAMPLE_TEAMS } from "./support/org";
+
+// Compiled into the repository (so node resolves node_modules), fresh for this run.
+const build = path.join(ROOT, ".tmp", `cli-${process.pid}`);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT, "--outDir", build], {
+    stdio: "inherit",
+  });
+}, 120_000);
+afterAll(() => {
+  fs.rmSync(build, { recursive: true, force: true });
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+function synth(env: Record<string, string>) {
+  return spawnSync(process.execPath, [path.join(build, "main.js")], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+}
+
+/** Every file under dir with its content, for before/after comparisons. */
+function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe("npm run synth", () => {
+  const outdir = path.join(work, "out");
+
+  it("writes every workspace of the example org into CDKTF_OUTDIR", () => {
+    const r = synth({ CDKTF_OUTDIR: outdir, ORG_FILE: EXAMPLE_TEAMS, PLATFORM_FILE: EXAMPLE_PLATFORM });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    for (const ws of ["network", "foundation", "domain", "registry", "team-rc", "team-algo"])
+      expect(fs.existsSync(path.join(outdir, "stacks", ws, "cdk.tf.json"))).toBe(true);
+    expect(r.stdout).toMatch(/synthesized 6 workspaces/);
+  });
+
+  it("on an invalid org: lists each problem with file:line:col, exits 1, no stack trace, output untouched", () => {
+    const before = snapshotDir(outdir);
+    const bad = path.join(work, "teams.yaml");
+    fs.writeFileSync(
+      bad,
+      fs
+        .readFileSync(EXAMPLE_TEAMS, "utf8")
+        .replace("members: [eve, frank]", "members: [eve, frank, zoe]")
+        .replace("    fullName: algorithm\n", "    fullName: algorithm\n    colour: blue\n"),
+    );
+    const r = synth({ CDKTF_OUTDIR: outdir, ORG_FILE: bad, PLATFORM_FILE: EXAMPLE_PLATFORM });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    const problemLines = r.stderr.trim().split("\n").slice(1);
+    expect(problemLines).toEqual([
+      `${bad}:35:5 teams.algo.colour: unknown key 'colour'`,
+      `${bad}:45:31 teams.algo.projects.user-intent.members[2]: unknown user 'zoe' (declare it under teams.algo.users)`,
+    ]);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshotDir(outdir)).toEqual(before);
+  });
+
+  it("on a YAML syntax error: exits 1 with the position, output untouched", () => {
+    const before = snapshotDir(outdir);
+    const bad = path.join(work, "broken.yaml");
+    fs.writeFileSync(bad, "version: 1\nteams:\n  rc: [unclosed\n");
+    const r = synth({ CDKTF_OUTDIR: outdir, ORG_FILE: bad, PLATFORM_FILE: EXAMPLE_PLATFORM });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+ [^:]*: YAML: `));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshotDir(outdir)).toEqual(before);
+  });
+
+  it("fails clearly when an explicitly named platform file is missing", () => {
+    const r = synth({ CDKTF_OUTDIR: outdir, ORG_FILE: EXAMPLE_TEAMS, PLATFORM_FILE: path.join(work, "missing.yaml") });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/missing\.yaml:1:1 \(document\): cannot read file \(ENOENT\)/);
+  });
+});

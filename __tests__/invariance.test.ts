@@ -1,0 +1,80 @@
+/**
+ * Identity comes from names: construct IDs and Terraform addresses derive from YAML keys, so
+ * reordering the org file changes nothing and adding a person adds only that person's resources.
+ */
+import { editExampleOrg, loadExampleOrg } from "./support/org";
+import { addresses, synthOrg, type StackJson } from "./support/synth";
+
+/** Deterministic permutation (seeded LCG) so a failure reproduces. */
+function permute<T>(xs: T[], seed: number): T[] {
+  const out = [...xs];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out.length > 1 && out.every((x, i) => x === xs[i]) ? [...xs].reverse() : out;
+}
+
+function permuteKeys(obj: Record<string, unknown>, seed: number): Record<string, unknown> {
+  return Object.fromEntries(permute(Object.entries(obj), seed));
+}
+
+function shuffleOrg(doc: any, seed: number): void {
+  doc.teams = permuteKeys(doc.teams, seed);
+  for (const team of Object.values<any>(doc.teams)) {
+    team.users = permuteKeys(team.users ?? {}, seed + 1);
+    team.projects = permuteKeys(team.projects, seed + 2);
+    for (const project of Object.values<any>(team.projects)) project.members = permute(project.members, seed + 3);
+  }
+  doc.admins = permute(doc.admins ?? [], seed + 4);
+}
+
+/** The stack without the given resource addresses (type.name). */
+function without(stack: StackJson, drop: Set<string>): StackJson {
+  const copy = JSON.parse(JSON.stringify(stack));
+  for (const address of drop) {
+    const [type, name] = address.split(".");
+    delete copy.resource[type][name];
+    if (Object.keys(copy.resource[type]).length === 0) delete copy.resource[type];
+  }
+  return copy;
+}
+
+describe("invariance", () => {
+  const baseline = synthOrg(loadExampleOrg());
+
+  it.each([1, 7, 42])("shuffling teams, projects, users and members (seed %i) gives byte-identical JSON", (seed) => {
+    const shuffled = synthOrg(editExampleOrg({ teams: (d) => shuffleOrg(d, seed) }));
+    expect(Object.keys(shuffled.text)).toEqual(Object.keys(baseline.text));
+    for (const ws of Object.keys(baseline.text)) expect({ ws, text: shuffled.text[ws] }).toEqual({ ws, text: baseline.text[ws] });
+  });
+
+  it("adding one member adds only that member's resources and changes nothing else", () => {
+    const added = synthOrg(
+      editExampleOrg({
+        teams: (d) => {
+          d.teams.rc.users.grace = {};
+          d.teams.rc.projects["fraud-detection"].members.push("grace");
+        },
+      }),
+    );
+    const newAddresses: string[] = [];
+    for (const ws of Object.keys(baseline.json)) {
+      const before = new Set(addresses(baseline.json[ws]));
+      const after = addresses(added.json[ws]);
+      expect([...before].filter((a) => !after.includes(a))).toEqual([]); // nothing removed
+      const fresh = after.filter((a) => !before.has(a));
+      for (const a of fresh) expect(a).toMatch(/grace/);
+      newAddresses.push(...fresh.map((a) => `${ws}:${a}`));
+      // Every pre-existing resource, output and setting is unchanged.
+      expect(without(added.json[ws], new Set(fresh))).toEqual(baseline.json[ws]);
+    }
+    // The person exists somewhere: IAM user in the team workspace, profile and space in the domain.
+    expect(newAddresses.some((a) => a.startsWith("team-rc:aws_iam_user."))).toBe(true);
+    expect(newAddresses.some((a) => a.startsWith("domain:aws_sagemaker_user_profile."))).toBe(true);
+    expect(newAddresses.some((a) => a.startsWith("domain:aws_sagemaker_space."))).toBe(true);
+    expect(newAddresses.every((a) => a.startsWith("team-rc:") || a.startsWith("domain:"))).toBe(true);
+  });
+});

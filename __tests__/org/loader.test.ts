@@ -1,0 +1,240 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { loadOrg, loadOrgFromSources, orgFilesFromEnv } from "../../org/loader";
+import { OrgValidationError, formatProblem, type Problem } from "../../org/problems";
+import { exampleSources, EXAMPLE_PLATFORM, loadExampleOrg } from "../support/org";
+
+const PLATFORM = fs.readFileSync(EXAMPLE_PLATFORM, "utf8");
+
+/** Problems reported for a teams file (with the example platform file). */
+function problemsOf(teamsYaml: string, platformYaml = PLATFORM): Problem[] {
+  try {
+    loadOrgFromSources([
+      { path: "org/teams.yaml", text: teamsYaml },
+      { path: "org/platform.yaml", text: platformYaml },
+    ]);
+  } catch (e) {
+    if (e instanceof OrgValidationError) return [...e.problems];
+    throw e;
+  }
+  throw new Error("expected validation problems, got none");
+}
+
+const lines = (ps: Problem[]) => ps.map(formatProblem);
+
+describe("org loader: the example org", () => {
+  const org = loadExampleOrg();
+
+  it("resolves teams, projects and memberships sorted by name", () => {
+    expect(org.teams.map((t) => t.id)).toEqual(["algo", "rc"]);
+    const rc = org.teams.find((t) => t.id === "rc")!;
+    expect(rc.projects.map((p) => p.name)).toEqual(["anti-money-laundering", "fraud-detection"]);
+    expect(rc.projects[1].memberships.map((m) => m.user)).toEqual(["alice", "bob"]);
+  });
+
+  it("applies defaults and derived names (§0.1, §1.2)", () => {
+    expect(org.platform.iamPath).toBe("/acme-sagemaker/");
+    expect(org.platform.tagPrefix).toBe("acme-sagemaker");
+    expect(org.platform.domainName).toBe("acme-ml-platform");
+    const aml = org.teams[1].projects[0];
+    expect(aml.pascal).toBe("AntiMoneyLaundering");
+    expect(aml.short).toBe("antimonlau");
+    expect(aml.memberships.map((m) => m.userProfileName)).toEqual([
+      "profile-rc-antimonlau-alice",
+      "profile-rc-antimonlau-carol",
+    ]);
+  });
+
+  it("resolves download access: membership -> project -> domain default (§1.3)", () => {
+    const aml = org.teams[1].projects[0];
+    expect(aml.memberships.map((m) => [m.user, m.downloadAccess])).toEqual([
+      ["alice", "deny"],
+      ["carol", "allow"],
+    ]);
+  });
+
+  it("resolves instance whitelists: project -> team -> default (§1.3)", () => {
+    const [rec, intent] = org.teams[0].projects;
+    expect(rec.whitelist).toEqual(expect.objectContaining({ kind: "list", source: "gpu" }));
+    expect(intent.whitelist).toEqual(expect.objectContaining({ kind: "list", source: "default" }));
+  });
+
+  it("gives a person in two projects one user with both projects", () => {
+    const alice = org.teams[1].users.find((u) => u.name === "alice")!;
+    expect(alice.projects).toEqual(["anti-money-laundering", "fraud-detection"]);
+    expect(alice.consoleLogin).toBe(true);
+    expect(alice.iamUserName).toBe("sm-rc-alice");
+  });
+
+  it("is frozen", () => {
+    expect(Object.isFrozen(org)).toBe(true);
+    expect(Object.isFrozen(org.teams[0].projects[0].memberships)).toBe(true);
+    expect(() => (org.teams as unknown as unknown[]).push({})).toThrow();
+  });
+
+  it("reads ORG_FILE and PLATFORM_FILE from the environment", () => {
+    expect(orgFilesFromEnv({})).toEqual({
+      teamsFile: "org/teams.yaml",
+      platformFile: "org/platform.yaml",
+      platformFileRequired: false,
+    });
+    expect(orgFilesFromEnv({ ORG_FILE: "x.yaml", PLATFORM_FILE: "p.yaml" })).toEqual({
+      teamsFile: "x.yaml",
+      platformFile: "p.yaml",
+      platformFileRequired: true,
+    });
+  });
+
+  it("accepts one combined file holding every section", () => {
+    const [teams, platform] = exampleSources();
+    const combined = platform.text + "\n" + teams.text.replace(/^version: 1$/m, "");
+    const org2 = loadOrgFromSources([{ path: "org.yaml", text: combined }]);
+    expect(org2.teams.map((t) => t.id)).toEqual(["algo", "rc"]);
+  });
+
+  it("fails with a located message for a missing file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "org-"));
+    expect(() => loadOrg({ teamsFile: path.join(dir, "nope.yaml") })).toThrow(/nope\.yaml:1:1 \(document\): cannot read file \(ENOENT\)/);
+  });
+});
+
+describe("org loader: every problem at once, each as file:line:col path: message", () => {
+  const base = `version: 1
+teams:
+  rc:
+    fullName: risk-control
+    users:
+      alice: {}
+      bob: {}
+    projects:
+      fraud-detection:
+        members: [alice, bob]
+`;
+
+  it("the example is valid before edits", () => {
+    expect(() =>
+      loadOrgFromSources([
+        { path: "org/teams.yaml", text: base },
+        { path: "org/platform.yaml", text: PLATFORM },
+      ]),
+    ).not.toThrow();
+  });
+
+  it("reports a YAML syntax error with its position", () => {
+    const ps = problemsOf(base.replace("members: [alice, bob]", "members: [alice, bob"));
+    expect(ps).toHaveLength(1);
+    expect(ps[0].file).toBe("org/teams.yaml");
+    expect(ps[0].line).toBeGreaterThanOrEqual(10);
+    expect(ps[0].message).toMatch(/^YAML: /);
+  });
+
+  it("reports a duplicate user key at the duplicate", () => {
+    const ps = problemsOf(base.replace("      bob: {}\n", "      bob: {}\n      alice: {}\n"));
+    expect(lines(ps)).toEqual(["org/teams.yaml:8:7 teams.rc.users.alice: YAML: Map keys must be unique"]);
+  });
+
+  it("reports unknown keys at the key, with the path", () => {
+    const ps = problemsOf(base.replace("    fullName: risk-control\n", "    fullName: risk-control\n    fulName: typo\n"));
+    expect(lines(ps)).toEqual(["org/teams.yaml:5:5 teams.rc.fulName: unknown key 'fulName'"]);
+  });
+
+  it("reports an unknown member with where to declare it", () => {
+    const ps = problemsOf(base.replace("members: [alice, bob]", "members: [alice, bob, dave]"));
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:10:31 teams.rc.projects.fraud-detection.members[2]: unknown user 'dave' (declare it under teams.rc.users)",
+    ]);
+  });
+
+  it("reports a duplicate member", () => {
+    const ps = problemsOf(base.replace("members: [alice, bob]", "members: [alice, bob, alice]"));
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:10:31 teams.rc.projects.fraud-detection.members[2]: duplicate member 'alice' (already at members[0])",
+    ]);
+  });
+
+  it("reports names that are too long or have bad characters", () => {
+    const ps = problemsOf(
+      base
+        .replace("fraud-detection:", "fraud-detection-and-more-and-more-x:")
+        .replace("      bob: {}", "      Bob_1: {}")
+        .replace("members: [alice, bob]", "members: [alice]"),
+    );
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:7:7 teams.rc.users.Bob_1: user name 'Bob_1' must match ^[a-z][a-z0-9]*$ and be 2-20 characters",
+      "org/teams.yaml:9:7 teams.rc.projects.fraud-detection-and-more-and-more-x: project name 'fraud-detection-and-more-and-more-x' must match ^[a-z][a-z0-9-]*[a-z0-9]$ and be 3-30 characters",
+    ]);
+  });
+
+  it("reports schema and cross-field problems of one file in a single run", () => {
+    const ps = problemsOf(
+      base
+        .replace("    fullName: risk-control\n", "    fullName: risk-control\n    fulName: typo\n")
+        .replace("members: [alice, bob]", "members: [alice, dave]")
+        .replace("version: 1\n", "version: 1\nadmins: [jason, jason]\n"),
+    );
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:2:17 admins[1]: duplicate admin 'jason' (already at admins[0])",
+      "org/teams.yaml:6:5 teams.rc.fulName: unknown key 'fulName'",
+      "org/teams.yaml:12:26 teams.rc.projects.fraud-detection.members[1]: unknown user 'dave' (declare it under teams.rc.users)",
+    ]);
+  });
+
+  it("locates problems in the platform file too", () => {
+    const ps = problemsOf(base, PLATFORM.replace("privateSubnetIds: [subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002]", "privateSubnetIds: [subnet-0a1b2c3d4e5f60001]"));
+    expect(ps).toHaveLength(1);
+    expect(ps[0].file).toBe("org/platform.yaml");
+    expect(ps[0].path).toBe("network.privateSubnetIds");
+    expect(ps[0].message).toMatch(/2 or 3 private subnets/);
+  });
+
+  it("reports a wrong type and a bad enum value", () => {
+    const ps = problemsOf(
+      base.replace("        members: [alice, bob]", "        status: paused\n        members: alice"),
+    );
+    expect(lines(ps)).toEqual([
+      'org/teams.yaml:10:17 teams.rc.projects.fraud-detection.status: must be one of "active", "retired"',
+      "org/teams.yaml:11:18 teams.rc.projects.fraud-detection.members: expected array, got string \"alice\"",
+    ]);
+  });
+
+  it("rejects a section defined in both files, and people sections in the platform file", () => {
+    const ps = problemsOf(base, PLATFORM + "\nteams: {}\n");
+    expect(lines(ps)).toEqual([
+      expect.stringMatching(/^org\/platform\.yaml:\d+:1 teams: section 'teams' is also defined in org\/teams\.yaml/),
+    ]);
+  });
+
+  it("rejects colliding group names and short-name clashes", () => {
+    const ps = problemsOf(
+      base.replace(
+        "      fraud-detection:\n        members: [alice, bob]\n",
+        "      fraud-detection:\n        members: [alice]\n      fraud-detector:\n        members: [bob]\n",
+      ),
+    );
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:11:7 teams.rc.projects.fraud-detector: project 'fraud-detector' and 'fraud-detection' have the same short name 'frauddet' (profile and space names would collide)",
+    ]);
+  });
+
+  it("rejects a whitelist without 'system' and an unknown preset", () => {
+    const ps = problemsOf(
+      base.replace(
+        "        members: [alice, bob]",
+        "        instanceWhitelist: { custom: [ml.t3.medium] }\n        members: [alice, bob]",
+      ) + "      other:\n        instanceWhitelist: tiny\n",
+    );
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:10:38 teams.rc.projects.fraud-detection.instanceWhitelist.custom: custom whitelist must contain 'system' (or set allowWithoutSystem: true)",
+      expect.stringMatching(/^org\/teams\.yaml:13:28 teams\.rc\.projects\.other\.instanceWhitelist: unknown instance whitelist preset 'tiny'/),
+    ]);
+  });
+
+  it("rejects more than 9 active projects per person (10 groups per IAM user)", () => {
+    const projects = Array.from({ length: 10 }, (_, i) => `      p${String.fromCharCode(97 + i)}x:\n        members: [alice]\n`).join("");
+    const ps = problemsOf(`version: 1\nteams:\n  rc:\n    fullName: risk-control\n    users:\n      alice: {}\n    projects:\n${projects}`);
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:6:7 teams.rc.users.alice: user 'alice' is in 10 active projects; an IAM user can be in at most 10 groups (team group + 9 projects)",
+    ]);
+  });
+});

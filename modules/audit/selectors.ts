@@ -1,0 +1,104 @@
+/**
+ * CloudTrail advanced event selectors as plain data (platform-spec §9.1), shaped like the
+ * provider binding (`equalTo` is the `equals` operator). Facts for trails (provider 5.100 and
+ * the CloudTrail API):
+ * - `field` is one of eventCategory, eventName, eventSource, readOnly, resources.ARN,
+ *   resources.type, userIdentity.arn (the provider checks the name, not the operator);
+ * - eventCategory, resources.type and readOnly accept only `equals`;
+ * - management events on a trail accept eventCategory, readOnly and eventSource, and eventSource
+ *   only as NotEquals kms.amazonaws.com / rdsdata.amazonaws.com: a trail cannot select
+ *   "SageMaker management events only" (event data stores can);
+ * - field selectors of one selector are ANDed, the values of one field selector ORed;
+ * - a trail holds at most 500 values over all its selectors.
+ */
+
+export interface FieldSelector {
+  readonly field: string;
+  readonly equalTo?: readonly string[];
+  readonly notEquals?: readonly string[];
+  readonly startsWith?: readonly string[];
+}
+
+export interface EventSelector {
+  readonly name: string;
+  readonly fieldSelector: readonly FieldSelector[];
+}
+
+export type ReadOnlyFilter = "all" | "writes" | "reads";
+
+function readOnlySelector(readOnly: ReadOnlyFilter): FieldSelector[] {
+  return readOnly === "all" ? [] : [{ field: "readOnly", equalTo: [readOnly === "reads" ? "true" : "false"] }];
+}
+
+export interface S3DataEventOptions {
+  readonly bucketNames: readonly string[];
+  readonly readOnly: ReadOnlyFilter;
+  /** `userIdentity.arn` prefixes, e.g. `arn:aws:sts::{account}:assumed-role/SageMaker-`. @default all principals */
+  readonly principalArnPrefixes?: readonly string[];
+}
+
+/** Object-level S3 events of the listed buckets (`arn:aws:s3:::{bucket}/` prefixes). */
+export function s3DataEventSelector(o: S3DataEventOptions): EventSelector {
+  return {
+    name: "S3 object events of platform buckets",
+    fieldSelector: [
+      { field: "eventCategory", equalTo: ["Data"] },
+      { field: "resources.type", equalTo: ["AWS::S3::Object"] },
+      // The trailing slash keeps `acme-sm-rc-fraud` from matching `acme-sm-rc-fraud-detection`.
+      { field: "resources.ARN", startsWith: [...o.bucketNames].sort().map((b) => `arn:aws:s3:::${b}/`) },
+      ...(o.principalArnPrefixes?.length ? [{ field: "userIdentity.arn", startsWith: [...o.principalArnPrefixes] }] : []),
+      ...readOnlySelector(o.readOnly),
+    ],
+  };
+}
+
+export interface ManagementEventOptions {
+  readonly readOnly: ReadOnlyFilter;
+  readonly excludeSources: readonly string[];
+}
+
+/** Management events of every service (SageMaker's included), minus the excludable noisy sources. */
+export function managementEventSelector(o: ManagementEventOptions): EventSelector {
+  return {
+    name: "Management events",
+    fieldSelector: [
+      { field: "eventCategory", equalTo: ["Management"] },
+      ...readOnlySelector(o.readOnly),
+      ...(o.excludeSources.length ? [{ field: "eventSource", notEquals: [...o.excludeSources].sort() }] : []),
+    ],
+  };
+}
+
+/** Values counted against the trail's 500-value quota. */
+export function selectorValueCount(selectors: readonly EventSelector[]): number {
+  let n = 0;
+  for (const s of selectors)
+    for (const f of s.fieldSelector) n += (f.equalTo?.length ?? 0) + (f.notEquals?.length ?? 0) + (f.startsWith?.length ?? 0);
+  return n;
+}
+
+/** The audit settings the selectors depend on (structurally the org file's `audit:` section). */
+export interface AuditSelectorSettings {
+  readonly readOnly: ReadOnlyFilter;
+  readonly principals: "roleSessions" | "all";
+  readonly management: { readonly enabled: boolean; readonly readOnly: ReadOnlyFilter; readonly excludeSources: readonly string[] };
+}
+
+/**
+ * The trail's selectors: S3 object events of `bucketNames` (omitted when empty) and, when
+ * enabled, management events. Role sessions are `assumed-role/SageMaker-*`: the domain default
+ * role and every project role (§0.2).
+ */
+export function auditEventSelectors(settings: AuditSelectorSettings, bucketNames: readonly string[], accountId: string): EventSelector[] {
+  const out: EventSelector[] = [];
+  if (bucketNames.length)
+    out.push(
+      s3DataEventSelector({
+        bucketNames,
+        readOnly: settings.readOnly,
+        principalArnPrefixes: settings.principals === "roleSessions" ? [`arn:aws:sts::${accountId}:assumed-role/SageMaker-`] : undefined,
+      }),
+    );
+  if (settings.management.enabled) out.push(managementEventSelector(settings.management));
+  return out;
+}

@@ -1,0 +1,39 @@
+import { Construct } from "constructs";
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import { policySize, toTerraformPolicyJson, type PolicyDocument } from "./policy-document";
+
+/** IAM quota: characters of a customer-managed policy document, whitespace not counted. */
+export const MANAGED_POLICY_MAX_SIZE = 6144;
+
+export interface ManagedPolicyProps {
+  readonly policyName: string;
+  /** IAM path, e.g. `/acme-sagemaker/`. */
+  readonly path: string;
+  readonly document: PolicyDocument;
+  /**
+   * Console description. Changing it replaces the policy (IAM cannot update descriptions).
+   * @default none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A customer-managed policy from a typed document: serialized with IAM policy variables escaped
+ * for Terraform (§11.1), size-checked at synthesis, and without tags (§0.3).
+ */
+export class ManagedPolicy extends IamPolicy {
+  readonly document: PolicyDocument;
+
+  constructor(scope: Construct, id: string, props: ManagedPolicyProps) {
+    const size = policySize(props.document);
+    if (size > MANAGED_POLICY_MAX_SIZE)
+      throw new Error(`${props.policyName}: policy document is ${size} characters, IAM allows ${MANAGED_POLICY_MAX_SIZE}`);
+    super(scope, id, {
+      name: props.policyName,
+      path: props.path,
+      description: props.description,
+      policy: toTerraformPolicyJson(props.document),
+    });
+    this.document = props.document;
+  }
+}

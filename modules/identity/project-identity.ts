@@ -1,0 +1,127 @@
+/**
+ * Every IAM resource of one active project (platform-spec §6.3-§6.5): the project group and its
+ * attachments, the project's customer-managed policies, and the project roles with theirs.
+ */
+import { Construct } from "constructs";
+import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
+import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import { PLATFORM_POLICY_NAMES, type Names, type ProjectRoleKind } from "../../org/names";
+import { toTerraformPolicyJson } from "./policy-document";
+import { projectPolicyDocuments, type ProjectPolicySuffix } from "./project-policies";
+import { projectRoleAttachments, SageMakerRole, type ManagedPolicyRef, type RoleFeatures } from "./project-roles";
+
+export interface ProjectIdentityProps {
+  readonly names: Names;
+  /** IAM path of the group and the policies (roles stay at "/"). */
+  readonly iamPath: string;
+  readonly team: string;
+  readonly teamFullName: string;
+  readonly project: string;
+  readonly features: RoleFeatures;
+  readonly privateSubnetIds: readonly string[];
+  /** Security groups models may use (§8.20): Studio SG and inference SG ids. */
+  readonly modelSecurityGroupIds: readonly string[];
+  /**
+   * Allowed Studio app instance types (§6.5).
+   * @default undefined: unrestricted, no InstanceWhitelist policy
+   */
+  readonly allowedInstanceTypes?: readonly string[];
+  /** Tags of the roles (§0.3); the specialised roles add `Purpose`. */
+  readonly roleTags: Record<string, string>;
+}
+
+const POLICY_DESCRIPTIONS: Record<ProjectPolicySuffix, string> = {
+  Access: "project group: own Studio spaces and user profiles",
+  S3Access: "project group and ExecutionRole: project bucket, shared assets, SageMaker default bucket",
+  PassRole: "project group: pass the project's roles to SageMaker",
+  ExecutionPolicy: "ExecutionRole: logs, ECR, VPC interfaces, AI assistant",
+  ExecutionJobPolicy: "ExecutionRole: jobs, models, endpoints, experiments, registry, PassRole",
+  TrainingPolicy: "TrainingRole: data, logs, ECR, VPC interfaces",
+  TrainingOpsPolicy: "TrainingRole: training jobs, registry, experiments, KMS",
+  ProcessingPolicy: "ProcessingRole: data, logs, ECR, VPC interfaces",
+  ProcessingOpsPolicy: "ProcessingRole: processing jobs, Feature Store, Glue, Athena, KMS",
+  InferencePolicy: "InferenceRole: models, logs, ECR, VPC interfaces",
+  InferenceOpsPolicy: "InferenceRole: models in private subnets, endpoints, transform jobs",
+  DenyCrossProject: "ExecutionRole: no mutation or invocation of other projects' resources",
+  InstanceWhitelist: "ExecutionRole and project group: allowed Studio instance types",
+};
+
+/** §6.3 attachment order of the project group; the whitelist closes the direct CreateApp path (§6.5). */
+const GROUP_POLICIES = ["Access", "DenyAdmin", "S3Access", "PassRole", "InstanceWhitelist"] as const;
+
+const ROLE_DESCRIPTIONS: Record<ProjectRoleKind, string> = {
+  Execution: "Studio sessions",
+  Training: "training and tuning jobs",
+  Processing: "processing jobs",
+  Inference: "models, endpoints and batch transform",
+};
+
+export class ProjectIdentity extends Construct {
+  readonly group: IamGroup;
+  readonly groupName: string;
+  readonly policies: ReadonlyMap<ProjectPolicySuffix, IamPolicy>;
+  readonly roles: ReadonlyMap<ProjectRoleKind, SageMakerRole>;
+
+  constructor(scope: Construct, id: string, props: ProjectIdentityProps) {
+    super(scope, id);
+    const { names } = props;
+    this.groupName = names.projectGroup(props.team, props.project);
+    this.group = new IamGroup(this, "Group", { name: this.groupName, path: props.iamPath });
+
+    const docs = projectPolicyDocuments(props);
+    const policies = new Map<ProjectPolicySuffix, IamPolicy>();
+    for (const [suffix, document] of Object.entries(docs) as [ProjectPolicySuffix, NonNullable<(typeof docs)[ProjectPolicySuffix]>][])
+      policies.set(
+        suffix,
+        new IamPolicy(this, `policy-${suffix}`, {
+          name: names.projectPolicy(props.teamFullName, props.project, suffix),
+          path: props.iamPath,
+          description: `${props.team}/${props.project} ${POLICY_DESCRIPTIONS[suffix]}`,
+          policy: toTerraformPolicyJson(document),
+        }),
+      );
+    this.policies = policies;
+
+    // ARNs are computed from names (deterministic, §2); `dependsOn` orders the attachment after
+    // the policy of this stack.
+    for (const key of GROUP_POLICIES) {
+      if (key === "DenyAdmin") {
+        const policyArn = names.policyArn(PLATFORM_POLICY_NAMES.sharedDenyAdmin);
+        new IamGroupPolicyAttachment(this, `group-attach-${key}`, { group: this.group.name, policyArn });
+        continue;
+      }
+      const policy = policies.get(key);
+      if (policy)
+        new IamGroupPolicyAttachment(this, `group-attach-${key}`, {
+          group: this.group.name,
+          policyArn: names.policyArn(names.projectPolicy(props.teamFullName, props.project, key)),
+          dependsOn: [policy],
+        });
+    }
+
+    const local = (ref: ManagedPolicyRef): ManagedPolicyRef => {
+      const policy = policies.get(ref.key as ProjectPolicySuffix);
+      return policy ? { ...ref, policy } : ref;
+    };
+    const roles = new Map<ProjectRoleKind, SageMakerRole>();
+    const attachments = projectRoleAttachments({
+      names,
+      teamFullName: props.teamFullName,
+      project: props.project,
+      features: props.features,
+      restricted: props.allowedInstanceTypes !== undefined,
+    });
+    for (const [kind, refs] of attachments)
+      roles.set(
+        kind,
+        new SageMakerRole(this, `role-${kind}`, {
+          roleName: names.projectRole(props.teamFullName, props.project, kind),
+          description: `${props.team}/${props.project}: ${ROLE_DESCRIPTIONS[kind]}`,
+          tags: kind === "Execution" ? props.roleTags : { ...props.roleTags, Purpose: kind },
+          managedPolicies: refs.map(local),
+        }),
+      );
+    this.roles = roles;
+  }
+}

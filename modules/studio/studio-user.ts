@@ -1,0 +1,64 @@
+import { Construct } from "constructs";
+import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
+import { SagemakerSpace } from "@cdktf/provider-aws/lib/sagemaker-space";
+import { jupyterLabAppSettings, type JupyterLabDefaults } from "./jupyter-lab";
+
+export const SPACE_EBS_GB = { min: 5, max: 16384 } as const;
+
+export interface StudioUserProps {
+  readonly domainId: string;
+  readonly userProfileName: string;
+  readonly spaceName: string;
+  /** The project's ExecutionRole (path-less ARN): what Studio sessions of this profile run as. */
+  readonly executionRoleArn: string;
+  readonly securityGroupIds: readonly string[];
+  /** Rendered explicitly on the profile rather than inherited from the domain (§5.5). */
+  readonly jupyterLab: JupyterLabDefaults;
+  /** EBS size of the private space, 5-16384 GB. Applies when the space is created. */
+  readonly spaceEbsGb: number;
+  /** Profile tags; `Owner` must equal the IAM user name (the presigned-URL guard compares them). */
+  readonly profileTags: Record<string, string>;
+  readonly spaceTags: Record<string, string>;
+}
+
+/**
+ * One person's Studio in one project (§5.3, §5.4): a user profile bound to the project's
+ * execution role and a private JupyterLab space owned by it.
+ */
+export class StudioUser extends Construct {
+  readonly profile: SagemakerUserProfile;
+  readonly space: SagemakerSpace;
+
+  constructor(scope: Construct, id: string, props: StudioUserProps) {
+    super(scope, id);
+    if (!Number.isInteger(props.spaceEbsGb) || props.spaceEbsGb < SPACE_EBS_GB.min || props.spaceEbsGb > SPACE_EBS_GB.max)
+      throw new Error(`${this.node.path}: spaceEbsGb ${props.spaceEbsGb} must be an integer in ${SPACE_EBS_GB.min}-${SPACE_EBS_GB.max}`);
+    if (!props.profileTags.Owner) throw new Error(`${this.node.path}: profile tags need Owner (the IAM user name)`);
+    this.profile = new SagemakerUserProfile(this, "Profile", {
+      domainId: props.domainId,
+      userProfileName: props.userProfileName,
+      userSettings: {
+        executionRole: props.executionRoleArn,
+        securityGroups: [...props.securityGroupIds],
+        jupyterLabAppSettings: jupyterLabAppSettings(props.jupyterLab, this.node.path),
+      },
+      tags: props.profileTags,
+    });
+    this.space = new SagemakerSpace(this, "Space", {
+      domainId: props.domainId,
+      spaceName: props.spaceName,
+      spaceSharingSettings: { sharingType: "Private" },
+      // The reference orders the pair: Terraform creates the space after its profile is InService
+      // (the provider's create waits for it) and destroys the space before the profile.
+      ownershipSettings: { ownerUserProfileName: this.profile.userProfileName },
+      spaceSettings: {
+        appType: "JupyterLab",
+        spaceStorageSettings: { ebsStorageSettings: { ebsVolumeSizeInGb: props.spaceEbsGb } },
+      },
+      tags: props.spaceTags,
+      // Create-time only: the provider resends app_type on every update, which the service
+      // rejects; a new size applies to new spaces, existing volumes are grown out of band (§5.4).
+      lifecycle: { ignoreChanges: ["space_settings"] },
+    });
+  }
+}

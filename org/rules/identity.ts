@@ -1,0 +1,144 @@
+/**
+ * Team-workspace identity rules (§0.4, §6, §11.2, §11.12): IAM quotas measured on the very
+ * documents the team workspace renders (same pure builders), console-login secrets of team
+ * users, and the deployer exemption of the VPC-only bucket deny. Each finding points at the
+ * YAML node to change.
+ */
+import { LIMITS } from "../names";
+import type { PathSegment } from "../problems";
+import type { OrgDocument } from "../schema";
+import { whitelistRef, type Finding, type RuleContext } from "../validate";
+import { policySize, type PolicyDocument } from "../../modules/identity/policy-document";
+import { teamPolicyDocuments } from "../../modules/identity/team-policies";
+import { passRoleScopePolicy, projectPolicyDocuments } from "../../modules/identity/project-policies";
+import { projectRoleAttachments } from "../../modules/identity/project-roles";
+import { projectBucketPolicyDocument } from "../../modules/storage/project-bucket-policy";
+
+/** Security-group ids come from the network workspace at apply time; measure with a full-length id. */
+const SG_ID_PLACEHOLDER = "sg-00000000000000000";
+/** Aggregate size of a user's inline policies (IAM quota, whitespace not counted). */
+const USER_INLINE_POLICY_SIZE = 2048;
+/** S3 bucket policy size limit. */
+const BUCKET_POLICY_SIZE = 20480;
+
+/** The effective instance list of a project, or undefined when unrestricted or unresolvable. */
+export function effectiveInstanceTypes(doc: OrgDocument, team: string, project: string): string[] | undefined {
+  const { value } = whitelistRef(doc, team, project);
+  if (value === undefined || value === "unrestricted") return undefined;
+  if (typeof value === "string") return doc.instanceWhitelistPresets[value] ? [...doc.instanceWhitelistPresets[value]] : undefined;
+  return [...value.custom];
+}
+
+export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const add = ctx.reporter(out);
+  const { names } = ctx;
+  const quota = doc.identity.managedPoliciesPerRoleQuota;
+
+  const checkSize = (what: string, document: PolicyDocument, limit: number, path: PathSegment[], hint: string) => {
+    const size = policySize(document);
+    if (size > limit) add(path, `${what} would be ${size} characters; the limit is ${limit} (${hint})`, true);
+  };
+  const checkPolicyName = (policyName: string, path: PathSegment[]) => {
+    if (policyName.length > LIMITS.policyName)
+      add(path, `policy name '${policyName}' exceeds ${LIMITS.policyName} characters`, true);
+  };
+
+  // §11.12: a VPC-only bucket deny without a deployer exemption locks the deployment out.
+  if (doc.storage.restrictToVpc && doc.identity.deployerPrincipalArns.length === 0)
+    add(
+      ["storage", "restrictToVpc"],
+      "restrictToVpc denies every request from outside the VPC, the deployer's too: list the deployer's role ARN under identity.deployerPrincipalArns",
+    );
+
+  for (const [teamId, team] of Object.entries(doc.teams)) {
+    const tp: PathSegment[] = ["teams", teamId];
+    const teamProps = { names, team: teamId, teamFullName: team.fullName };
+    for (const [suffix, document] of Object.entries(teamPolicyDocuments(teamProps))) {
+      const policyName = names.teamPolicy(team.fullName, suffix as "Team-Access" | "DenyCrossTeam");
+      checkPolicyName(policyName, [...tp, "fullName"]);
+      checkSize(`policy ${policyName}`, document, LIMITS.managedPolicySize, [...tp, "fullName"], "IAM managed-policy quota");
+    }
+
+    const activeProjectsOf = new Map<string, string[]>();
+    for (const [projectName, project] of Object.entries(team.projects)) {
+      if (project.status !== "active") continue; // retired: no access resources are rendered
+      const pp: PathSegment[] = [...tp, "projects", projectName];
+      for (const m of project.members) {
+        const user = typeof m === "string" ? m : m.name;
+        activeProjectsOf.set(user, [...(activeProjectsOf.get(user) ?? []), projectName]);
+      }
+      const allowed = effectiveInstanceTypes(doc, teamId, projectName);
+      const restricted = allowed !== undefined;
+      const docs = projectPolicyDocuments({
+        names,
+        team: teamId,
+        teamFullName: team.fullName,
+        project: projectName,
+        privateSubnetIds: doc.network.privateSubnetIds,
+        modelSecurityGroupIds: [SG_ID_PLACEHOLDER, SG_ID_PLACEHOLDER],
+        allowedInstanceTypes: allowed,
+      });
+      for (const [suffix, document] of Object.entries(docs)) {
+        const policyName = names.projectPolicy(team.fullName, projectName, suffix);
+        checkPolicyName(policyName, pp);
+        checkSize(`policy ${policyName}`, document!, LIMITS.managedPolicySize, pp, "IAM managed-policy quota; shorten the project name or the whitelist");
+      }
+      checkSize(
+        `bucket policy of ${names.projectBucket(teamId, projectName)}`,
+        projectBucketPolicyDocument({
+          names,
+          team: teamId,
+          teamFullName: team.fullName,
+          project: projectName,
+          vpcRestriction: doc.storage.restrictToVpc
+            ? { vpcId: doc.network.vpcId, exemptPrincipalArns: doc.identity.deployerPrincipalArns }
+            : undefined,
+        }),
+        BUCKET_POLICY_SIZE,
+        pp,
+        "S3 bucket-policy limit",
+      );
+
+      // §11.2: the ExecutionRole needs more managed policies than the default quota of 10.
+      const roles = projectRoleAttachments({
+        names,
+        teamFullName: team.fullName,
+        project: projectName,
+        features: doc.features,
+        restricted,
+      });
+      for (const [kind, policies] of roles)
+        if (policies.length > quota)
+          add(
+            pp,
+            `${names.projectRole(team.fullName, projectName, kind)} needs ${policies.length} managed policies ` +
+              `(${policies.map((r) => r.key).join(", ")}) but identity.managedPoliciesPerRoleQuota is ${quota}: ` +
+              `raise the IAM quota "Managed policies per role" for the account (adjustable to 20) and set ` +
+              `identity.managedPoliciesPerRoleQuota (docs/identity.md), or turn off features.canvas/features.mlflow`,
+            true,
+          );
+    }
+
+    for (const [userName, attrs] of Object.entries(team.users)) {
+      const up: PathSegment[] = [...tp, "users", userName];
+      // Console login without a PGP key would put the generated password into state in clear text.
+      const explicit = attrs?.consoleLogin;
+      if ((explicit ?? doc.identity.consoleLoginDefault) && !doc.identity.pgpKey)
+        add(
+          explicit === undefined ? up : [...up, "consoleLogin"],
+          `console login${explicit === undefined ? " (from identity.consoleLoginDefault)" : ""} of '${userName}' needs identity.pgpKey: ` +
+            "without it the generated password is stored in Terraform state in clear text",
+          explicit === undefined,
+        );
+      checkSize(
+        `inline PassRole scope of ${names.teamUser(teamId, userName)}`,
+        passRoleScopePolicy({ names, teamFullName: team.fullName, projects: activeProjectsOf.get(userName) ?? [] }),
+        USER_INLINE_POLICY_SIZE,
+        up,
+        "IAM inline policies per user",
+      );
+    }
+  }
+  return out;
+}
