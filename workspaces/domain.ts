@@ -34,7 +34,6 @@ export class DomainStack extends WorkspaceStack {
     const foundation = foundationContract.read(this);
 
     const identity = configuredDomainIdentity(org, names.domain);
-    refuseDomainReplacement(org, identity);
 
     const environment = platform.environmentTag;
     this.downloadConfigs = new DownloadLifecycleConfigs(this, "download-lifecycle-configs", {
@@ -69,6 +68,7 @@ export class DomainStack extends WorkspaceStack {
       retainHomeEfs: studio.homeEfsOnDelete === "Retain",
       tags: { Name: names.domain, Environment: environment, ManagedBy: platform.tagPrefix },
     });
+    refuseDomainReplacement(org, renderedDomainIdentity(this.domain));
 
     const managedBy = `${platform.company}-sagemaker`;
     for (const m of allMemberships(org)) {
@@ -116,9 +116,23 @@ export class DomainStack extends WorkspaceStack {
   }
 }
 
+/** The replacement-forcing values as the domain resource will render them. */
+function renderedDomainIdentity(domain: StudioDomain): DomainIdentity {
+  const d = domain.domain;
+  return {
+    domainName: d.domainNameInput ?? "",
+    vpcId: d.vpcIdInput ?? "",
+    privateSubnetIds: [...(d.subnetIdsInput ?? [])],
+    authMode: d.authModeInput === "SSO" ? "SSO" : "IAM",
+    kmsKeyId: d.kmsKeyIdInput,
+    domainSecurityGroupIds: [...(d.domainSettingsInput?.securityGroupIds ?? [])],
+  };
+}
+
 /**
  * Second line of the tripwire (§1.4): the loader already rejects configuration changes with their
- * YAML location; this catches what the code itself renders (auth mode, domain security groups).
+ * YAML location; this compares what the domain resource actually renders, so a code change (auth
+ * mode, domain security groups, a different input) cannot replace the domain unnoticed either.
  */
 function refuseDomainReplacement(org: OrgModel, rendered: DomainIdentity): void {
   const baseline = org.studio.domainIdentity;

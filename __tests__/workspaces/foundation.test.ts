@@ -175,6 +175,11 @@ describe("foundation workspace: groups, admins and read-only users (§3.2, §3.3
     );
   });
 
+  it("attachments of platform policies name the ARN from names and wait for the policy", () => {
+    const a = resources(json, "aws_iam_group_policy_attachment")["group-sagemaker-admins-SageMaker-User-SelfService"];
+    expect(a.depends_on).toEqual(["aws_iam_policy.policy-SageMaker-User-SelfService"]);
+  });
+
   it("admin users: path, force_destroy, §0.3 tags, no boundary, one non-exclusive membership each", () => {
     const users = resources(json, "aws_iam_user");
     expect(users["admin-jason"]).toEqual({

@@ -25,6 +25,9 @@ function adoptOrg() {
       d.network.adoptExistingSecurityGroups = {
         studio: { id: "sg-0aa0aa0aa0aa0aa01", description: "Studio apps (legacy)", rules: { "egress-all": "sgr-0bb0bb0bb0bb0bb01" } },
         training: "sg-0aa0aa0aa0aa0aa02",
+        // Also adopted because a mocked provider cannot import an object whose configuration is
+        // unknown at plan time (the imported endpoints name this group); real imports can.
+        "vpc-endpoints": "sg-0aa0aa0aa0aa0aa03",
       };
       d.network.adoptExistingEndpoints = {
         sts: "vpce-0cc0cc0cc0cc0cc01",
@@ -277,6 +280,7 @@ describe("network workspace, adopt mode", () => {
       [`aws_route_table.${RTB}`]: RTB,
       "aws_security_group.sg-studio": "sg-0aa0aa0aa0aa0aa01",
       "aws_security_group.sg-training": "sg-0aa0aa0aa0aa0aa02",
+      "aws_security_group.sg-vpc-endpoints": "sg-0aa0aa0aa0aa0aa03",
       "aws_vpc_security_group_egress_rule.sg-studio-egress-all": "sgr-0bb0bb0bb0bb0bb01",
       "aws_vpc_endpoint.endpoint-sts": "vpce-0cc0cc0cc0cc0cc01",
       "aws_vpc_endpoint.endpoint-s3": "vpce-0cc0cc0cc0cc0cc03",
@@ -314,7 +318,8 @@ describe("network workspace, adopt mode", () => {
   it("keeps the preflight checks: free IPs per subnet and two zones", () => {
     for (const s of SUBNETS) expect(net.data.aws_subnet[s].lifecycle.postcondition[0].condition).toContain("available_ip_address_count");
     expect(net.resource.terraform_data["vpc-preflight"].lifecycle.precondition).toHaveLength(2);
-    expect(net.removed).toBeUndefined();
+    // Only the referenced endpoint's address is released; the VPC objects are managed here.
+    expect(net.removed).toEqual([{ from: "aws_vpc_endpoint.endpoint-logs", lifecycle: { destroy: false } }]);
   });
 
   it("keeps an adopted group's current description (a change would replace it) and its rules as separate resources", () => {
@@ -335,35 +340,40 @@ describe("network workspace, adopt mode", () => {
       subnet_ids: SUBNETS.map((s) => `\${aws_subnet.${s}.id}`),
     });
     expect(resources(net, "aws_vpc_endpoint")["endpoint-logs"]).toBeUndefined();
-    expect(net.data.aws_vpc_endpoint["endpoint-logs"]).toMatchObject({ id: "vpce-0cc0cc0cc0cc0cc02", vpc_id: VPC });
+    expect(net.data.aws_vpc_endpoint["endpoint-logs"]).toMatchObject({
+      id: "vpce-0cc0cc0cc0cc0cc02",
+      vpc_id: VPC,
+      service_name: "com.amazonaws.ap-northeast-1.logs",
+    });
     expect(net.output.vpc_endpoint_logs_id.value).toBe("${data.aws_vpc_endpoint.endpoint-logs.id}");
   });
 });
 
-describe("network workspace: terraform init + validate + test (mocked provider) in both modes", () => {
+/**
+ * Lookup mode (the example org, with __tests__/terraform/network/*.tftest.hcl) is checked by
+ * __tests__/terraform/terraform.test.ts; the adopt fixture is checked here.
+ */
+describe("network workspace: terraform init + validate + test (mocked provider), adopt mode", () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tf-network-"));
   const tf = offlineTerraform(scratch);
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const extras = (dir: string) =>
-    fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith(".tftest.hcl"))
-      .sort()
-      .map((f) => path.join(dir, f));
-  const tfDir = path.join(__dirname, "..", "terraform", "network");
+  const dir = path.join(__dirname, "..", "terraform", "network", "adopt");
+  const extraFiles = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".tftest.hcl"))
+    .sort()
+    .map((f) => path.join(dir, f));
 
-  const cases: [string, () => ReturnType<typeof loadExampleOrg>, string[]][] = [
-    ["lookup (example org)", loadExampleOrg, extras(tfDir)],
-    ["adopt", adoptOrg, extras(path.join(tfDir, "adopt"))],
-  ];
-  it.each(cases)("%s", (_name, org, extraFiles) => {
+  it("the adopt fixture passes, with its own runs", () => {
     if ("skipped" in tf) {
-      console.warn(`!!! SKIPPED terraform checks of the network workspace: ${tf.skipped}`);
+      const banner = `\n${"!".repeat(78)}\n!! SKIPPED: terraform checks of the network workspace in adopt mode (${tf.skipped})\n${"!".repeat(78)}\n`;
+      console.warn(banner);
       return;
     }
     expect(extraFiles.length).toBeGreaterThan(0);
-    const out = synthOrg(org());
+    const out = synthOrg(adoptOrg());
     const r = checkWorkspace(path.join(out.outdir, "stacks", "network"), tf, scratch, extraFiles);
+    fs.rmSync(out.outdir, { recursive: true, force: true });
     if (!r.ok) throw new Error(`terraform ${r.step} failed:\n${r.output}`);
   }, 300_000);
 });

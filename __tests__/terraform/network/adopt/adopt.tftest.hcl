@@ -32,6 +32,10 @@ override_resource {
   values = { id = "sg-0aa0aa0aa0aa0aa02" }
 }
 override_resource {
+  target = aws_security_group.sg-vpc-endpoints
+  values = { id = "sg-0aa0aa0aa0aa0aa03" }
+}
+override_resource {
   target = aws_vpc_security_group_egress_rule.sg-studio-egress-all
 }
 override_resource {
@@ -65,6 +69,10 @@ run "adopts_the_vpc_and_attaches_to_it" {
   assert {
     condition     = aws_vpc_endpoint.endpoint-sts.subnet_ids == toset(["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"])
     error_message = "an imported interface endpoint is declared in every private subnet"
+  }
+  assert {
+    condition     = aws_vpc_endpoint.endpoint-sts.security_group_ids == toset(["sg-0aa0aa0aa0aa0aa03"])
+    error_message = "an imported interface endpoint is declared with the vpc-endpoints group"
   }
   assert {
     condition     = aws_vpc_endpoint.endpoint-s3.route_table_ids == toset(["rtb-0a1b2c3d4e5f60001"])
