@@ -33,8 +33,9 @@ export class NetworkStack extends WorkspaceStack {
     const vpc = new ExistingVpc(this, "vpc", {
       vpcId: network.vpcId,
       vpcCidr: network.vpcCidr,
-      subnetIds: network.privateSubnetIds,
-      routeTableIds: network.routeTableIds,
+      // Sorted: declaration order in the YAML is not state.
+      subnetIds: [...network.privateSubnetIds].sort(),
+      routeTableIds: [...network.routeTableIds].sort(),
       minFreeIpsPerSubnet: network.minFreeIpsPerSubnet,
       adopt: adoptMode
         ? { instanceTenancy: network.adopt?.vpc.instanceTenancy, subnets: network.adopt?.subnets ?? {} }

@@ -247,6 +247,24 @@ describe("network workspace, lookup mode (the example org)", () => {
     expect(n.import).toBeUndefined();
   });
 
+  it("does not depend on the order of subnets, route tables or adopted endpoints in the YAML", () => {
+    const edited = (reverse: boolean) =>
+      synthOrg(
+        editExampleOrg({
+          platform: (d) => {
+            d.network.routeTableIds = ["rtb-0a1b2c3d4e5f60001", "rtb-0a1b2c3d4e5f60009"];
+            d.network.adoptExistingEndpoints = { sts: "vpce-0abc", logs: "vpce-0def" };
+            if (reverse) {
+              d.network.privateSubnetIds.reverse();
+              d.network.routeTableIds.reverse();
+              d.network.adoptExistingEndpoints = { logs: "vpce-0def", sts: "vpce-0abc" };
+            }
+          },
+        }),
+      ).text.network;
+    expect(edited(true)).toBe(edited(false));
+  });
+
   it("publishes the contract: VPC id and CIDR, subnets, route tables, group ids, endpoint ids", () => {
     const o = net.output;
     expect(o.vpc_id.value).toBe("${data.aws_vpc.vpc.id}");
