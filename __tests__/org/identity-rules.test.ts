@@ -1,17 +1,7 @@
 /** org/rules/identity.ts: IAM quotas, console-login secrets and the VPC-deny exemption, reported with YAML locations. */
-import { loadOrgFromSources, type OrgSource } from "../../org/loader";
-import { OrgValidationError, type Problem } from "../../org/problems";
-import { editedExampleSources } from "../support/org";
+import type { OrgSource } from "../../org/loader";
+import { editedExampleSources, problemsIn } from "../support/org";
 
-function problemsOf(sources: OrgSource[]): Problem[] {
-  try {
-    loadOrgFromSources(sources);
-  } catch (e) {
-    if (e instanceof OrgValidationError) return [...e.problems];
-    throw e;
-  }
-  return [];
-}
 
 /** 1-based line of the first line of `text` containing `needle`. */
 function lineOf(source: OrgSource, needle: string): number {
@@ -22,12 +12,12 @@ function lineOf(source: OrgSource, needle: string): number {
 
 describe("identity rules", () => {
   it("the example org is valid", () => {
-    expect(problemsOf(editedExampleSources({}))).toEqual([]);
+    expect(problemsIn(editedExampleSources({}))).toEqual([]);
   });
 
   it("an ExecutionRole above identity.managedPoliciesPerRoleQuota is reported at the project key", () => {
     const sources = editedExampleSources({ platform: (d) => (d.identity.managedPoliciesPerRoleQuota = 10) });
-    const problems = problemsOf(sources).filter((p) => p.message.includes("managed policies"));
+    const problems = problemsIn(sources).filter((p) => p.message.includes("managed policies"));
     expect(problems.map((p) => p.path).sort()).toEqual([
       "teams.algo.projects.recommendation-engine",
       "teams.algo.projects.user-intent",
@@ -51,7 +41,7 @@ describe("identity rules", () => {
       },
     });
     // 13 - 4 Canvas = 9 for restricted projects; unrestricted user-intent: 8.
-    expect(problemsOf(sources).filter((p) => p.message.includes("managed policies"))).toEqual([]);
+    expect(problemsIn(sources).filter((p) => p.message.includes("managed policies"))).toEqual([]);
   });
 
   it("an oversized policy is reported with the project's location", () => {
@@ -59,7 +49,7 @@ describe("identity rules", () => {
     const sources = editedExampleSources({
       teams: (d) => (d.teams.algo.projects["user-intent"].instanceWhitelist = { custom: [...custom, "ml.t3.medium", "system"] }),
     });
-    const problem = problemsOf(sources).find((p) => p.message.includes("InstanceWhitelist"));
+    const problem = problemsIn(sources).find((p) => p.message.includes("InstanceWhitelist"));
     expect(problem).toMatchObject({ file: "org/teams.yaml", path: "teams.algo.projects.user-intent" });
     expect(problem!.line).toBe(lineOf(sources[0], '"user-intent": {'));
     expect(problem!.message).toMatch(/would be \d{4,} characters; the limit is 6144/);
@@ -67,7 +57,7 @@ describe("identity rules", () => {
 
   it("console login of a team user without identity.pgpKey is rejected at the user's consoleLogin", () => {
     const sources = editedExampleSources({ platform: (d) => delete d.identity.pgpKey });
-    const problem = problemsOf(sources).find((p) => p.path === "teams.rc.users.alice.consoleLogin");
+    const problem = problemsIn(sources).find((p) => p.path === "teams.rc.users.alice.consoleLogin");
     expect(problem).toBeDefined();
     expect(problem!.line).toBe(lineOf(sources[0], "alice: { consoleLogin: true }"));
     expect(problem!.message).toMatch(/needs identity.pgpKey/);
@@ -80,16 +70,16 @@ describe("identity rules", () => {
         d.identity.consoleLoginDefault = true;
       },
     });
-    const paths = problemsOf(sources)
+    const paths = problemsIn(sources)
       .filter((p) => p.message.includes("from identity.consoleLoginDefault") && p.path.startsWith("teams."))
       .map((p) => p.path);
     expect(paths).toContain("teams.algo.users.david");
   });
 
   it("restrictToVpc without a deployer exemption is rejected (§11.12)", () => {
-    const problems = problemsOf(editedExampleSources({ platform: (d) => (d.storage.restrictToVpc = true) }));
+    const problems = problemsIn(editedExampleSources({ platform: (d) => (d.storage.restrictToVpc = true) }));
     expect(problems).toContainEqual(expect.objectContaining({ path: "storage.restrictToVpc", file: "org/platform.yaml" }));
-    const fixed = problemsOf(
+    const fixed = problemsIn(
       editedExampleSources({
         platform: (d) => {
           d.storage.restrictToVpc = true;
@@ -101,7 +91,7 @@ describe("identity rules", () => {
   });
 
   it("a malformed deployer ARN is a schema error", () => {
-    const problems = problemsOf(editedExampleSources({ platform: (d) => (d.identity.deployerPrincipalArns = ["deployer"]) }));
+    const problems = problemsIn(editedExampleSources({ platform: (d) => (d.identity.deployerPrincipalArns = ["deployer"]) }));
     expect(problems).toContainEqual(expect.objectContaining({ path: "identity.deployerPrincipalArns[0]" }));
   });
 });

@@ -1,16 +1,5 @@
-import { editedExampleSources } from "../support/org";
-import { loadOrgFromSources } from "../../org/loader";
-import { OrgValidationError } from "../../org/problems";
+import { problemsOf } from "../support/org";
 
-function problemsOf(edits: Parameters<typeof editedExampleSources>[0]): string[] {
-  try {
-    loadOrgFromSources(editedExampleSources(edits));
-  } catch (e) {
-    if (e instanceof OrgValidationError) return e.message.split("\n").slice(1);
-    throw e;
-  }
-  return [];
-}
 
 describe("registry, monitoring and audit rules", () => {
   it("the example org passes", () => {

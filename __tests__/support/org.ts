@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseDocument } from "yaml";
 import { loadOrgFromSources, type OrgSource } from "../../org/loader";
+import { formatProblem, OrgValidationError, type Problem } from "../../org/problems";
 import type { OrgModel } from "../../org/model";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -46,4 +47,20 @@ export function orgFromYaml(teamsYaml: string, platformYaml?: string): OrgModel 
   const sources: OrgSource[] = [{ path: "teams.yaml", text: teamsYaml }];
   if (platformYaml !== undefined) sources.push({ path: "platform.yaml", text: platformYaml });
   return loadOrgFromSources(sources);
+}
+
+/** Problems the loader reports for these sources (empty when they are valid). */
+export function problemsIn(sources: readonly OrgSource[]): Problem[] {
+  try {
+    loadOrgFromSources(sources);
+  } catch (e) {
+    if (e instanceof OrgValidationError) return [...e.problems];
+    throw e;
+  }
+  return [];
+}
+
+/** Problems of an edited example org, as `file:line:col path: message` lines. */
+export function problemsOf(edits: Parameters<typeof editedExampleSources>[0]): string[] {
+  return problemsIn(editedExampleSources(edits)).map(formatProblem);
 }

@@ -1,9 +1,7 @@
 import { Testing } from "cdktf";
 import { FoundationStack } from "../../workspaces/foundation";
-import { editExampleOrg, editedExampleSources, loadExampleOrg } from "../support/org";
+import { editExampleOrg, loadExampleOrg, problemsOf } from "../support/org";
 import { resources } from "../support/synth";
-import { loadOrgFromSources } from "../../org/loader";
-import { OrgValidationError } from "../../org/problems";
 import type { OrgModel } from "../../org/model";
 import { SPEC_PLATFORM_POLICIES, type SpecStatement } from "./foundation-policy-spec";
 
@@ -16,16 +14,6 @@ function synthFoundation(org: OrgModel): { text: string; json: any } {
   return { text, json: JSON.parse(text) };
 }
 
-/** Loader problems of an edited example org, as `file:line:col path: message` lines. */
-function problemsOf(edits: Parameters<typeof editedExampleSources>[0]): string[] {
-  try {
-    loadOrgFromSources(editedExampleSources(edits));
-  } catch (e) {
-    if (e instanceof OrgValidationError) return e.message.split("\n").slice(1);
-    throw e;
-  }
-  return [];
-}
 
 /** The policy document AWS receives: Terraform turns `$${` into a literal `${`. */
 function awsDocument(terraformPolicy: string): any {

@@ -1,9 +1,7 @@
 import { Testing } from "cdktf";
 import { RegistryStack } from "../../workspaces/registry";
-import { editExampleOrg, editedExampleSources, loadExampleOrg } from "../support/org";
+import { editExampleOrg, editedExampleSources, loadExampleOrg, problemsOf } from "../support/org";
 import { resourceList, resources } from "../support/synth";
-import { loadOrgFromSources } from "../../org/loader";
-import { OrgValidationError } from "../../org/problems";
 import type { OrgModel } from "../../org/model";
 
 type Edits = Parameters<typeof editedExampleSources>[0];
@@ -13,15 +11,6 @@ function synthRegistry(org: OrgModel): { text: string; json: any } {
   return { text, json: JSON.parse(text) };
 }
 
-function problemsOf(edits: Edits): string[] {
-  try {
-    loadOrgFromSources(editedExampleSources(edits));
-  } catch (e) {
-    if (e instanceof OrgValidationError) return e.message.split("\n").slice(1);
-    throw e;
-  }
-  return [];
-}
 
 /** AWS-side document of a Terraform policy string (`$${` reaches AWS as `${`). */
 const awsDocument = (s: string) => JSON.parse(s.replace(/\$\$\{/g, "${"));
