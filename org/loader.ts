@@ -71,6 +71,7 @@ interface ParsedFile {
 /** Same as loadOrg, from in-memory sources (the first is the teams file). */
 export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
   const problems: Problem[] = [];
+  const duplicateKeys: Problem[] = [];
   const parsed: ParsedFile[] = [];
   for (const source of sources) {
     const lines = new LineCounter();
@@ -78,11 +79,15 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
     const file = { source, doc, lines };
     for (const err of doc.errors) {
       const at = locateOffset(file, err.pos[0]);
-      problems.push({ ...at, message: `YAML: ${firstLine(err.message)}` });
+      // A duplicate key leaves a usable document (the last value wins): report it and go on
+      // validating, so one run still shows every problem. Other syntax errors stop here.
+      if (err.code === "DUPLICATE_KEY") duplicateKeys.push({ ...at, message: `duplicate key (each key may appear once in a mapping)` });
+      else problems.push({ ...at, message: `YAML: ${firstLine(err.message)}` });
     }
     parsed.push(file);
   }
-  if (problems.length) throw new OrgValidationError(dedupe(problems));
+  if (problems.length) throw new OrgValidationError(dedupe([...duplicateKeys, ...problems]));
+  problems.push(...duplicateKeys);
 
   // Merge top-level sections; remember which file each came from.
   const merged: Record<string, unknown> = {};
@@ -124,7 +129,7 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
       owner.set(key, file);
     }
   }
-  if (problems.length) throw new OrgValidationError(problems);
+  if (problems.length > duplicateKeys.length) throw new OrgValidationError(dedupe(problems));
   const fileFor = (path: readonly PathSegment[]) => owner.get(String(path[0])) ?? parsed[0];
   const at = (path: readonly PathSegment[], message: string, atKey = false): Problem => ({
     ...locatePath(fileFor(path), path, atKey),

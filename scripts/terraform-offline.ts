@@ -129,7 +129,15 @@ export function generatedTestFile(stackJson: Record<string, unknown>, mockData: 
   for (const o of remoteStateOverrides(stackJson))
     lines.push("override_data {", `  target = ${o.target}`, `  values = { outputs = ${JSON.stringify(o.outputs)} }`, "}", "");
   for (const t of importTargets(stackJson)) lines.push("override_resource {", `  target = ${t}`, "}", "");
-  lines.push('run "apply_workspace" {', "  command = apply", "}", "");
+  // Remote state returns its placeholder defaults here, so every "upstream applied" check of the
+  // consumer must fire: the run fails if one does not (workspaces/contracts/contract.ts).
+  const upstreamChecks = Object.keys((stackJson.check ?? {}) as Record<string, unknown>)
+    .filter((name) => name.endsWith("_outputs_applied"))
+    .sort()
+    .map((name) => `check.${name}`);
+  lines.push('run "apply_workspace" {', "  command = apply");
+  if (upstreamChecks.length) lines.push(`  expect_failures = [${upstreamChecks.join(", ")}]`);
+  lines.push("}", "");
   return lines.join("\n");
 }
 

@@ -5,7 +5,8 @@
  *
  * Buckets outlive access: a retired project keeps its bucket here, protected; a project listed in
  * `teams.<id>.decommissioned` is released from state (`removed`, destroy = false); only
- * `bucket.purge` on a retired project makes a bucket destroyable (docs/foundation.md).
+ * `bucket.purge` on a retired project makes a bucket destroyable (docs/foundation.md). A project
+ * deleted any other way fails the plan (RetentionGuard).
  */
 import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
@@ -22,6 +23,7 @@ import { ProjectBucket } from "../modules/storage/project-bucket";
 import { LIGHT_PROJECT_RULES, SHARED_BUCKET_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/lifecycle-rules";
 import { PROJECT_FOLDERS, SHARED_FOLDERS } from "../modules/storage/bucket-layout";
 import { sharedBucketStatements } from "../modules/storage/bucket-policy-statements";
+import { projectKey, RetentionGuard, type Protection } from "../modules/state/retention-guard";
 import { ManagedPolicy } from "../modules/identity/managed-policy";
 import {
   PLATFORM_POLICY_DESCRIPTIONS,
@@ -116,6 +118,7 @@ export class FoundationStack extends WorkspaceStack {
 
     // §3.5/§3.6 buckets.
     this.buckets(org);
+    this.retentionGuard(org);
 
     this.outputs = { domainDefaultRoleArn: domainRole.arn, sharedBucketName: names.sharedBucket };
     foundationContract.publish(this, this.outputs);
@@ -199,6 +202,30 @@ export class FoundationStack extends WorkspaceStack {
         });
       releaseDecommissioned(this, team);
     }
+  }
+
+  /** Every declared project has a bucket here; `bucket.purge` (retired only) lifts its protection. */
+  private retentionGuard(org: OrgModel): void {
+    const managed: Record<string, Protection> = {};
+    const accountedFor: string[] = [];
+    for (const team of org.teams) {
+      for (const project of team.projects) {
+        const key = projectKey(team.id, project.name);
+        managed[key] = project.status === "retired" && project.bucketPurge ? "purge-armed" : "protected";
+        accountedFor.push(key);
+      }
+      for (const name of team.decommissioned) accountedFor.push(projectKey(team.id, name));
+    }
+    new RetentionGuard(this, "retention-guard", {
+      workspace: this.workspace,
+      previousState: this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS),
+      localStateFile: this.localStateFile,
+      managed,
+      accountedFor,
+      data: "bucket",
+      purgeFlag: "bucket: { purge: true }",
+      docs: "docs/foundation.md",
+    });
   }
 }
 

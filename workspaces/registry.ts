@@ -5,7 +5,9 @@
  * outputs, which is why monitoring and audit live here (docs/registry-and-monitoring.md).
  *
  * Registries outlive projects: a retired project keeps its repositories and model group; only
- * `registry.purge: true` on a retired project lifts their protection.
+ * `registry.purge: true` on a retired project lifts their protection. A project listed in
+ * `teams.<id>.decommissioned` is released from state; one deleted any other way fails the plan
+ * (RetentionGuard).
  */
 import { Construct } from "constructs";
 import { WorkspaceStack } from "./workspace-stack";
@@ -16,6 +18,8 @@ import { AlertTopic } from "../modules/monitoring/alert-topic";
 import { JobFailureAlert, type SageMakerJobKind } from "../modules/monitoring/job-failure-alert";
 import { AccountEndpointAlarms, EndpointAlarms, type EndpointAlarmSettings } from "../modules/monitoring/endpoint-alarms";
 import { DataAuditTrail } from "../modules/audit/data-audit-trail";
+import { RemovedBlock } from "../modules/state/removed-block";
+import { projectKey, RetentionGuard, type Protection } from "../modules/state/retention-guard";
 import { auditEventSelectors } from "../modules/audit/selectors";
 import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../org/sections/monitoring";
 import { activeProjects, allProjects, type OrgModel, type Project } from "../org/model";
@@ -30,8 +34,8 @@ export const registryAddress = {
 const logicalId = (address: string) => address.slice(address.indexOf(".") + 1);
 
 export class RegistryStack extends WorkspaceStack {
-  /** Addresses dropped from the configuration by a feature flag: forgotten, never destroyed. */
-  private readonly retained: string[] = [];
+  /** Addresses dropped from the configuration by a flag or `decommissioned`: forgotten, never destroyed. */
+  private readonly retained = new Set<string>();
 
   constructor(scope: Construct, org: OrgModel) {
     super(scope, "registry", org);
@@ -39,11 +43,45 @@ export class RegistryStack extends WorkspaceStack {
     this.modelRegistry(org);
     if (org.monitoring.enabled) this.monitoring(org);
     if (org.audit.enabled) this.audit(org);
-    if (this.retained.length)
-      this.addOverride(
-        "removed",
-        this.retained.sort().map((from) => ({ from, lifecycle: { destroy: false } })),
-      );
+    this.releaseDecommissioned(org);
+    this.retentionGuard(org);
+    const released = new Construct(this, "released");
+    for (const from of [...this.retained].sort()) new RemovedBlock(released, from, { from });
+  }
+
+  /** Like the foundation's buckets: a decommissioned project's registry data leaves state, kept in AWS. */
+  private releaseDecommissioned(org: OrgModel): void {
+    for (const team of org.teams)
+      for (const name of team.decommissioned) {
+        this.retained.add(registryAddress.modelPackageGroup(team.id, name));
+        for (const type of org.registry.ecr.projectRepoTypes) this.retained.add(registryAddress.projectRepository(team.id, name, type));
+      }
+  }
+
+  /** Projects whose model group or project repositories live here; `registry.purge` lifts their protection. */
+  private retentionGuard(org: OrgModel): void {
+    const ecr = org.registry.ecr;
+    const holdsData = org.registry.modelRegistry.enabled || (ecr.enabled && ecr.createProjectRepos);
+    const managed: Record<string, Protection> = {};
+    const accountedFor: string[] = [];
+    for (const team of org.teams) {
+      for (const project of team.projects) {
+        const key = projectKey(team.id, project.name);
+        if (holdsData) managed[key] = project.registryPurge ? "purge-armed" : "protected";
+        accountedFor.push(key);
+      }
+      for (const name of team.decommissioned) accountedFor.push(projectKey(team.id, name));
+    }
+    new RetentionGuard(this, "retention-guard", {
+      workspace: this.workspace,
+      previousState: this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS),
+      localStateFile: this.localStateFile,
+      managed,
+      accountedFor,
+      data: "model package group and project ECR repositories",
+      purgeFlag: "registry: { purge: true }",
+      docs: "docs/registry-and-monitoring.md",
+    });
   }
 
   private repositories(org: OrgModel): void {
@@ -53,7 +91,7 @@ export class RegistryStack extends WorkspaceStack {
     for (const type of [...ecr.sharedRepos].sort()) {
       const address = registryAddress.sharedRepository(type);
       if (!ecr.enabled) {
-        this.retained.push(address);
+        this.retained.add(address);
         continue;
       }
       new ImageRepository(this, logicalId(address), {
@@ -68,7 +106,7 @@ export class RegistryStack extends WorkspaceStack {
         const address = registryAddress.projectRepository(project.team, project.name, type);
         // A purged project's repositories must really go, so they are never merely forgotten.
         if (!ecr.enabled || !ecr.createProjectRepos) {
-          if (!project.registryPurge) this.retained.push(address);
+          if (!project.registryPurge) this.retained.add(address);
           continue;
         }
         new ImageRepository(this, logicalId(address), {
@@ -87,7 +125,7 @@ export class RegistryStack extends WorkspaceStack {
       for (const project of team.projects) {
         const address = registryAddress.modelPackageGroup(team.id, project.name);
         if (!org.registry.modelRegistry.enabled) {
-          if (!project.registryPurge) this.retained.push(address);
+          if (!project.registryPurge) this.retained.add(address);
           continue;
         }
         new ModelRegistryGroup(this, logicalId(address), {

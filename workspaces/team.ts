@@ -3,8 +3,8 @@
  * roles and policies, and each project's bucket policy. One workspace per team keeps a team's
  * changes reviewable on their own and bounds every plan's blast radius to one team.
  *
- * Retired projects get nothing here (no group, policies, roles, memberships or bucket policy);
- * their buckets live in the foundation workspace and are never touched by this one.
+ * Retired projects keep only a deny-only bucket policy (no group, policies, roles or
+ * memberships); their buckets live in the foundation workspace and are never touched by this one.
  */
 import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
@@ -23,6 +23,7 @@ import { passRoleScopePolicy } from "../modules/identity/project-policies";
 import { ProjectIdentity } from "../modules/identity/project-identity";
 import { TeamUser } from "../modules/identity/team-user";
 import { projectBucketPolicyDocument } from "../modules/storage/project-bucket-policy";
+import { RemovedBlock } from "../modules/state/removed-block";
 
 export function teamWorkspaceName(teamId: string): string {
   return `team-${teamId}`;
@@ -112,6 +113,19 @@ export class TeamStack extends WorkspaceStack {
       });
     }
     this.projects = projects;
+
+    // A retired project keeps its bucket (foundation workspace); its policy now only denies
+    // (same address as while active: retiring updates the policy in place).
+    for (const project of team.projects.filter((p) => p.status === "retired"))
+      new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
+        bucket: project.bucketName,
+        policy: toTerraformPolicyJson(
+          projectBucketPolicyDocument({ names, team: team.id, teamFullName: team.fullName, project: project.name, retired: true }),
+        ),
+      });
+    // A decommissioned project's bucket leaves Terraform with its policy still on it.
+    for (const name of team.decommissioned)
+      new RemovedBlock(this, `bucket-policy-${name}-released`, { from: `aws_s3_bucket_policy.bucket-policy-${name}` });
 
     // §6.2 team users.
     const users = new Map<string, TeamUser>();

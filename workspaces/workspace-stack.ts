@@ -25,6 +25,8 @@ export function localStatePath(workspace: string): string {
 
 export abstract class WorkspaceStack extends TerraformStack {
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
+  /** This workspace's state file (relative to its working directory) with a local backend. */
+  readonly localStateFile: string | undefined;
 
   constructor(
     scope: Construct,
@@ -40,8 +42,10 @@ export abstract class WorkspaceStack extends TerraformStack {
         organization: backend.organization,
         workspaces: new NamedCloudWorkspace(`${backend.workspacePrefix}${workspace}`),
       });
+      this.localStateFile = undefined;
     } else {
-      new LocalBackend(this, { path: localStatePath(workspace) });
+      this.localStateFile = localStatePath(workspace);
+      new LocalBackend(this, { path: this.localStateFile });
     }
     const defaultTags = org.platform.defaultTags;
     new AwsProvider(this, "aws", {

@@ -131,7 +131,21 @@ teams:
 
   it("reports a duplicate user key at the duplicate", () => {
     const ps = problemsOf(base.replace("      bob: {}\n", "      bob: {}\n      alice: {}\n"));
-    expect(lines(ps)).toEqual(["org/teams.yaml:8:7 teams.rc.users.alice: YAML: Map keys must be unique"]);
+    expect(lines(ps)).toEqual(["org/teams.yaml:8:7 teams.rc.users.alice: duplicate key (each key may appear once in a mapping)"]);
+  });
+
+  it("reports a duplicate key together with the other problems of the file", () => {
+    const ps = problemsOf(
+      base
+        .replace("      bob: {}\n", "      bob: {}\n      alice: {}\n")
+        .replace("    fullName: risk-control\n", "    fullName: risk-control\n    fulName: typo\n")
+        .replace("members: [alice, bob]", "members: [alice, dave]"),
+    );
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:5:5 teams.rc.fulName: unknown key 'fulName'",
+      "org/teams.yaml:9:7 teams.rc.users.alice: duplicate key (each key may appear once in a mapping)",
+      "org/teams.yaml:12:26 teams.rc.projects.fraud-detection.members[1]: unknown user 'dave' (declare it under teams.rc.users)",
+    ]);
   });
 
   it("reports unknown keys at the key, with the path", () => {
@@ -214,6 +228,15 @@ teams:
     );
     expect(lines(ps)).toEqual([
       "org/teams.yaml:11:7 teams.rc.projects.fraud-detector: project 'fraud-detector' and 'fraud-detection' have the same short name 'frauddet' (profile and space names would collide)",
+    ]);
+  });
+
+  it("rejects projects whose IAM names differ only in case or dashes", () => {
+    const ps = problemsOf(
+      base.replace("      fraud-detection:\n        members: [alice, bob]\n", "      fraud-detection:\n        members: [alice]\n      frauddetection:\n        members: [bob]\n"),
+    );
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:11:7 teams.rc.projects.frauddetection: project 'frauddetection' and 'fraud-detection' give the same IAM role and policy names (IAM names ignore case and '-' is dropped: Frauddetection)",
     ]);
   });
 

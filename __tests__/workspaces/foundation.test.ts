@@ -551,6 +551,63 @@ describe("foundation workspace: data safety", () => {
   });
 });
 
+describe("foundation workspace: retention guard (a deleted project fails the plan)", () => {
+  const org = editExampleOrg({
+    teams: (d) => {
+      const rc = d.teams.rc.projects;
+      rc["fraud-detection"].status = "retired";
+      rc["fraud-detection"].bucket = { purge: true };
+      rc["anti-money-laundering"].status = "retired";
+      delete d.teams.algo.projects["user-intent"];
+      d.teams.algo.decommissioned = ["user-intent"];
+    },
+  });
+  const { json } = synthFoundation(org);
+
+  it("publishes every declared project's bucket protection; decommissioned projects are no longer managed", () => {
+    expect(json.output.retained_projects.value).toEqual({
+      "algo/recommendation-engine": "protected",
+      "rc/anti-money-laundering": "protected",
+      "rc/fraud-detection": "purge-armed",
+    });
+  });
+
+  it("reads its own previous outputs from its own local state, only once that state exists", () => {
+    const self = json.data.terraform_remote_state["remote-foundation"];
+    expect(self.config.path).toBe(json.terraform.backend.local.path);
+    expect(self.defaults).toEqual({ retained_projects: {} });
+    expect(self.count).toBe(`\${try(length(file("${json.terraform.backend.local.path}")) > 0, false) ? 1 : 0}`);
+  });
+
+  it("with Terraform Cloud, reads its own workspace", () => {
+    const cloud = synthFoundation(
+      editExampleOrg({ platform: (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" }) }),
+    ).json;
+    const self = cloud.data.terraform_remote_state["remote-foundation"];
+    expect(self.backend).toBe("remote");
+    expect(self.config).toMatchObject({ organization: "acme", workspaces: { name: "sagemaker-foundation" } });
+    expect(self.count).toBe(1);
+  });
+
+  it("accounts for declared and decommissioned projects; the guard fails the plan on anything else", () => {
+    expect(json.locals.retention_guard_lost).toContain(
+      '!contains(["algo/recommendation-engine","algo/user-intent","rc/anti-money-laundering","rc/fraud-detection"], project)',
+    );
+    const [pre] = json.resource.terraform_data["retention-guard"].lifecycle.precondition;
+    expect(pre.condition).toBe("${length(local.retention_guard_lost) == 0}");
+    expect(pre.error_message).toContain("would destroy the bucket of each");
+  });
+
+  it("adding a member changes neither the output nor the guard", () => {
+    const more = synthFoundation(
+      editExampleOrg({ teams: (d) => d.teams.rc.projects["fraud-detection"].members.push("carol") }),
+    ).json;
+    const base = synthFoundation(loadExampleOrg()).json;
+    expect(more.output.retained_projects).toEqual(base.output.retained_projects);
+    expect(more.locals).toEqual(base.locals);
+  });
+});
+
 describe("foundation workspace: invariance", () => {
   it("reordering teams, projects, admins and read-only users changes nothing", () => {
     const base = editExampleOrg({ teams: (d) => ((d.admins = ["jason", "kim"]), (d.readonlyUsers = ["rita", "sam"])) });

@@ -188,6 +188,60 @@ describe("registry workspace: retention on project retirement and purge", () => 
   });
 });
 
+describe("registry workspace: decommissioned projects and the retention guard", () => {
+  const decommission: Edits = {
+    platform: (d) => (d.registry.ecr.createProjectRepos = true),
+    teams: (d) => {
+      delete d.teams.algo.projects["user-intent"];
+      d.teams.algo.decommissioned = ["user-intent"];
+      d.teams.rc.projects["fraud-detection"].status = "retired";
+      d.teams.rc.projects["fraud-detection"].registry = { purge: true };
+    },
+  };
+  const { json } = synthRegistry(editExampleOrg(decommission));
+
+  it("releases a decommissioned project's model group and project repositories (removed, destroy = false)", () => {
+    expect(resources(json, "aws_sagemaker_model_package_group")).not.toHaveProperty("model-group-algo-user-intent");
+    expect(json.removed).toEqual(
+      [
+        "aws_ecr_repository.ecr-algo-user-intent-inference",
+        "aws_ecr_repository.ecr-algo-user-intent-preprocessing",
+        "aws_ecr_repository.ecr-algo-user-intent-training",
+        "aws_sagemaker_model_package_group.model-group-algo-user-intent",
+      ].map((from) => ({ from, lifecycle: { destroy: false } })),
+    );
+  });
+
+  it("publishes the projects whose registry data it manages, purge-armed ones marked", () => {
+    expect(json.output.retained_projects.value).toEqual({
+      "algo/recommendation-engine": "protected",
+      "rc/anti-money-laundering": "protected",
+      "rc/fraud-detection": "purge-armed",
+    });
+  });
+
+  it("reads its own previous outputs and guards them like the foundation", () => {
+    const self = json.data.terraform_remote_state["remote-registry"];
+    expect(self.config.path).toBe(json.terraform.backend.local.path);
+    expect(self.defaults).toEqual({ retained_projects: {} });
+    expect(json.locals.retention_guard_lost).toContain(
+      '!contains(["algo/recommendation-engine","algo/user-intent","rc/anti-money-laundering","rc/fraud-detection"], project)',
+    );
+    const [pre] = json.resource.terraform_data["retention-guard"].lifecycle.precondition;
+    expect(pre.condition).toBe("${length(local.retention_guard_lost) == 0}");
+    expect(pre.error_message).toContain("registry: { purge: true }");
+  });
+
+  it("with no model registry and no project repositories it manages no project data, but still accounts for declared projects", () => {
+    const { json: off } = synthRegistry(
+      editExampleOrg({ platform: (d) => ((d.registry.modelRegistry = { enabled: false }), (d.registry.ecr.createProjectRepos = false)) }),
+    );
+    expect(off.output.retained_projects.value).toEqual({});
+    // Turning the flags off releases the declared projects' data; a deleted one is still caught.
+    expect(off.locals.retention_guard_lost).toContain('"rc/fraud-detection"');
+  });
+});
+
 describe("registry workspace: monitoring", () => {
   const org = editExampleOrg({
     platform: (d) => {

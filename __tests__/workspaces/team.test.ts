@@ -466,16 +466,43 @@ describe("team workspace: bucket policies (§6.6)", () => {
 });
 
 describe("team workspace: retired projects and invariance", () => {
-  it("a retired project loses group, policies, roles, memberships and bucket policy; its bucket stays", () => {
+  it("a retired project loses group, policies, roles and memberships; its bucket stays, deny-only", () => {
     const retired = synthOrg(editExampleOrg({ teams: (d) => (d.teams.rc.projects["anti-money-laundering"].status = "retired") }));
     const stack = retired.json["team-rc"];
-    const text = retired.text["team-rc"];
-    expect(text).not.toMatch(/AntiMoneyLaundering|anti-money-laundering/);
+    const { ["aws_s3_bucket_policy"]: bucketPolicies, ...rest } = stack.resource;
+    expect(JSON.stringify(rest)).not.toMatch(/AntiMoneyLaundering|anti-money-laundering/);
     expect(resourceList(stack, "aws_iam_group").map((g) => g.name)).not.toContain("sagemaker-rc-anti-money-laundering");
+    // The bucket policy stays at the same address (updated in place), granting nobody.
+    const activePolicy = resources(rc, "aws_s3_bucket_policy");
+    const amlAddress = Object.keys(activePolicy).find((k) => activePolicy[k].bucket === "acme-sm-rc-anti-money-laundering")!;
+    const amlPolicy = JSON.parse(bucketPolicies[amlAddress].policy.replace(/\$\$\{/g, "${"));
+    expect(bucketPolicies[amlAddress].depends_on).toBeUndefined();
+    expect(amlPolicy.Statement.map((st: any) => st.Sid)).toEqual(["DenyOtherPlatformRoles", "DenyOtherTeamUsers", "DenyInsecureTransport"]);
+    expect(amlPolicy.Statement.every((st: any) => st.Effect === "Deny")).toBe(true);
+    const roles = amlPolicy.Statement[0].Condition;
+    expect(roles).toEqual({ ArnLike: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/SageMaker-*" } });
+    expect(amlPolicy.Statement[1].Condition.StringNotLike["aws:username"]).toEqual(["sm-admin-*", "sm-readonly-*"]);
     // carol stays a team user with only the team group.
     expect(user(stack, "sm-rc-carol").tags.Project).toBeUndefined();
     const buckets = resourceList(retired.json.foundation, "aws_s3_bucket").map((b) => b.bucket);
     expect(buckets).toContain("acme-sm-rc-anti-money-laundering");
+  });
+
+  it("a decommissioned project's bucket policy is released from state, not destroyed", () => {
+    const gone = synthOrg(
+      editExampleOrg({
+        teams: (d) => {
+          delete d.teams.rc.projects["anti-money-laundering"];
+          d.teams.rc.decommissioned = ["anti-money-laundering"];
+        },
+      }),
+    );
+    const activePolicy = resources(rc, "aws_s3_bucket_policy");
+    const amlAddress = Object.keys(activePolicy).find((k) => activePolicy[k].bucket === "acme-sm-rc-anti-money-laundering")!;
+    expect(resources(gone.json["team-rc"], "aws_s3_bucket_policy")[amlAddress]).toBeUndefined();
+    expect(gone.json["team-rc"].removed).toEqual([
+      { from: `aws_s3_bucket_policy.${amlAddress}`, lifecycle: { destroy: false } },
+    ]);
   });
 
   it("adding a member with console login adds only that member's resources and output", () => {

@@ -34,6 +34,23 @@ describe("workspaces of the example org", () => {
   });
 });
 
+describe("consumers warn while an upstream workspace has not applied its outputs", () => {
+  const out = synthOrg(loadExampleOrg());
+
+  it("each remote-state read comes with a check block comparing every output with its placeholder", () => {
+    const checks = out.json.domain.check;
+    expect(Object.keys(checks).sort()).toEqual(["foundation_outputs_applied", "network_outputs_applied"]);
+    const condition: string = checks.network_outputs_applied.assert[0].condition;
+    expect(condition).toContain(
+      'try(jsonencode(data.terraform_remote_state.remote-network.outputs.studio_security_group_id), "") != "\\"sg-00000000000000000\\""',
+    );
+    expect(checks.network_outputs_applied.assert[0].error_message).toMatch(/Apply 'network' first/);
+    expect(Object.keys(out.json["team-rc"].check)).toEqual(["network_outputs_applied"]);
+    // Producers read nobody: no check.
+    expect(out.json.network.check).toBeUndefined();
+  });
+});
+
 describe("workspaces with the Terraform Cloud backend", () => {
   const out = synthOrg(
     editExampleOrg({ platform: (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" }) }),

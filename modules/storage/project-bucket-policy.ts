@@ -25,6 +25,13 @@ export interface ProjectBucketPolicyProps {
    * @default undefined: no VPC restriction
    */
   readonly vpcRestriction?: VpcRestriction;
+  /**
+   * The project is retired: its roles and members are gone, but the bucket (and its data) stays.
+   * The policy then grants nobody and denies every platform role and team user (admins and
+   * read-only users keep access for data hand-over), still TLS-only.
+   * @default false
+   */
+  readonly retired?: boolean;
 }
 
 const OBJECT_READ_WRITE = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"];
@@ -36,7 +43,7 @@ export function projectBucketPolicyDocument(p: ProjectBucketPolicyProps): Policy
   const resources = [bucket, `${bucket}/*`];
   const executionRole = names.roleArn(names.projectRole(p.teamFullName, p.project, "Execution"));
   const projectRoles = executionRole.replace(/ExecutionRole$/, "*");
-  const statements: PolicyStatement[] = [
+  const grants: PolicyStatement[] = [
     {
       Sid: "AllowExecutionRoleAccess",
       Effect: "Allow",
@@ -53,6 +60,12 @@ export function projectBucketPolicyDocument(p: ProjectBucketPolicyProps): Policy
       Resource: resources,
       Condition: { StringLike: { "aws:username": names.teamUser(p.team, "*") } },
     },
+  ];
+  // A retired project keeps its bucket but nobody of the team or project may use it.
+  const allowedRoles = p.retired ? [] : [projectRoles];
+  const allowedUsers = p.retired ? [] : [names.teamUser(p.team, "*")];
+  const statements: PolicyStatement[] = [
+    ...(p.retired ? [] : grants),
     {
       // Hardening (§6.6 stricter design): AmazonSageMakerFullAccess grants s3:ListBucket on "*",
       // so other projects' roles and the domain default role could list this bucket otherwise.
@@ -63,7 +76,7 @@ export function projectBucketPolicyDocument(p: ProjectBucketPolicyProps): Policy
       Resource: resources,
       Condition: {
         ArnLike: { "aws:PrincipalArn": names.roleArn("SageMaker-*") },
-        ArnNotLike: { "aws:PrincipalArn": projectRoles },
+        ...(allowedRoles.length ? { ArnNotLike: { "aws:PrincipalArn": allowedRoles[0] } } : {}),
       },
     },
     {
@@ -75,7 +88,7 @@ export function projectBucketPolicyDocument(p: ProjectBucketPolicyProps): Policy
       Resource: resources,
       Condition: {
         StringLike: { "aws:username": "sm-*" },
-        StringNotLike: { "aws:username": [names.teamUser(p.team, "*"), names.adminUser("*"), names.readonlyUser("*")] },
+        StringNotLike: { "aws:username": [...allowedUsers, names.adminUser("*"), names.readonlyUser("*")] },
       },
     },
   ];

@@ -56,12 +56,20 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
     else groupOwners.set(group, path);
   };
   const fullNames = new Map<string, string>();
+  const teamPascals = new Map<string, string>();
   for (const [teamId, team] of Object.entries(doc.teams)) {
     const tp: PathSegment[] = ["teams", teamId];
     if (!TEAM_ID.test(teamId)) add(tp, `team id '${teamId}' must match ^[a-z]{2,4}$ (2-4 lowercase letters)`, true);
     const other = fullNames.get(team.fullName);
     if (other) add([...tp, "fullName"], `fullName '${team.fullName}' is already used by team '${other}'`);
     fullNames.set(team.fullName, teamId);
+    // IAM names are unique regardless of case: `risk-control` and `riskcontrol` would both
+    // name their policies SageMaker-RiskControl-… / SageMaker-Riskcontrol-….
+    const pascalKey = pascal(team.fullName).toLowerCase();
+    const samePascal = teamPascals.get(pascalKey);
+    if (samePascal)
+      add([...tp, "fullName"], `fullName '${team.fullName}' gives the same IAM names as team '${samePascal}' (IAM names ignore case and '-' is dropped: ${pascal(team.fullName)})`);
+    else teamPascals.set(pascalKey, teamId);
     claimGroup(names.teamGroup(team.fullName), [...tp, "fullName"]);
     if (team.instanceWhitelist !== undefined) checkWhitelist(team.instanceWhitelist, [...tp, "instanceWhitelist"]);
 
@@ -71,6 +79,7 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
     }
 
     const shorts = new Map<string, string>();
+    const pascals = new Map<string, string>();
     const projectNames = Object.keys(team.projects);
     const membershipsByUser = new Map<string, string[]>();
     for (const [projectName, project] of Object.entries(team.projects)) {
@@ -83,6 +92,11 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       const clash = shorts.get(sh);
       if (clash) add(pp, `project '${projectName}' and '${clash}' have the same short name '${sh}' (profile and space names would collide)`, true);
       shorts.set(sh, projectName);
+      const pascalKey = pascal(projectName).toLowerCase();
+      const samePascal = pascals.get(pascalKey);
+      if (samePascal)
+        add(pp, `project '${projectName}' and '${samePascal}' give the same IAM role and policy names (IAM names ignore case and '-' is dropped: ${pascal(projectName)})`, true);
+      else pascals.set(pascalKey, projectName);
       const overlap = projectNames.find((o) => o !== projectName && projectName.startsWith(`${o}-`));
       if (overlap)
         add(pp, `project name '${projectName}' starts with '${overlap}-': the '${teamId}-${overlap}-*' resource patterns would cover it`, true);

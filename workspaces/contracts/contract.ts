@@ -6,7 +6,8 @@
  * Values computable from names (role/policy ARNs, bucket names) are derived from org/names.ts
  * instead of crossing workspaces (§2).
  */
-import { TerraformOutput } from "cdktf";
+import { TerraformElement, TerraformOutput, type TerraformRemoteState } from "cdktf";
+import type { Construct } from "constructs";
 import type { WorkspaceStack } from "../workspace-stack";
 
 export type Value = string | string[];
@@ -43,6 +44,8 @@ export class WorkspaceContract<T extends Record<string, Value>> {
     const defaults: Record<string, unknown> = {};
     for (const key of Object.keys(this.defs).sort()) defaults[this.defs[key].output] = this.defs[key].placeholder;
     const state = stack.remoteState(this.workspace, defaults);
+    const checkId = `${this.workspace}-outputs-applied`;
+    if (!stack.node.tryFindChild(checkId)) new UpstreamAppliedCheck(stack, checkId, { workspace: this.workspace, state, defaults });
     const out: Record<string, Value> = {};
     for (const key of Object.keys(this.defs)) {
       const def = this.defs[key];
@@ -52,3 +55,45 @@ export class WorkspaceContract<T extends Record<string, Value>> {
   }
 }
 
+
+/**
+ * A Terraform `check` block in the consumer: warns (plan and apply continue) while any output
+ * read from `workspace` is still its placeholder, i.e. the producer has not applied it yet. The
+ * plan is still useful for review; applying it would write placeholder ids (e.g. into IAM
+ * conditions), so the warning names the workspace to apply first. cdktf 0.21 has no construct
+ * for `check`; the element's JSON fragment is deep-merged into the stack.
+ */
+class UpstreamAppliedCheck extends TerraformElement {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: { workspace: string; state: TerraformRemoteState; defaults: Record<string, unknown> },
+  ) {
+    super(scope, id);
+  }
+
+  override toTerraform(): Record<string, unknown> {
+    const ref = `data.terraform_remote_state.${this.props.state.friendlyUniqueId}.outputs`;
+    // Empty placeholders ("" for a disabled optional endpoint) are legitimate values: skip them.
+    // `try`: a test may override remote state with only the outputs it needs.
+    const comparisons = Object.entries(this.props.defaults)
+      .filter(([, placeholder]) => (Array.isArray(placeholder) ? placeholder.length > 0 : placeholder !== ""))
+      .map(([output, placeholder]) => `try(jsonencode(${ref}.${output}), "") != ${JSON.stringify(JSON.stringify(placeholder))}`);
+    return {
+      check: {
+        [this.friendlyUniqueId.replace(/-/g, "_")]: {
+          assert: [
+            {
+              condition: `\${alltrue([${comparisons.join(", ")}])}`,
+              error_message: `Workspace '${this.props.workspace}' has not applied all of its outputs yet: this plan uses placeholder values for them. Apply '${this.props.workspace}' first, then plan this workspace again.`,
+            },
+          ],
+        },
+      },
+    };
+  }
+
+  override toHclTerraform(): Record<string, unknown> {
+    return this.toTerraform();
+  }
+}

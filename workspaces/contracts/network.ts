@@ -65,7 +65,7 @@ export const networkContract = new WorkspaceContract<NetworkOutputs>("network", 
   trainingSecurityGroupId: sg("training"),
   processingSecurityGroupId: sg("processing"),
   inferenceSecurityGroupId: sg("inference"),
-  vpcCidr: { output: "vpc_cidr", placeholder: "10.0.0.0/16", description: "Primary IPv4 CIDR of the VPC" },
+  vpcCidr: { output: "vpc_cidr", placeholder: "192.0.2.0/24", description: "Primary IPv4 CIDR of the VPC" },
   routeTableIds: {
     output: "route_table_ids",
     placeholder: ["rtb-00000000000000000"],

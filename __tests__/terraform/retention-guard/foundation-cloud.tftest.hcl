@@ -1,0 +1,52 @@
+# The retention guard of the foundation workspace with a Terraform Cloud backend (the self read is
+# always made there), for the example org with algo/user-intent deleted and listed in
+# teams.algo.decommissioned. Each run stands in a different "last apply" through override_data.
+# Run by __tests__/terraform/retention-guard.test.ts, not by the generic suite (local backend).
+
+mock_provider "aws" {}
+
+run "first_apply_nothing_to_compare" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { retained_projects = {} } }
+  }
+}
+
+run "unchanged_and_decommissioned_pass" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = {
+      outputs = {
+        retained_projects = {
+          "algo/recommendation-engine" = "protected"
+          "algo/user-intent"           = "protected"
+          "rc/anti-money-laundering"   = "protected"
+          "rc/fraud-detection"         = "protected"
+        }
+      }
+    }
+  }
+  assert {
+    condition     = output.retained_projects == { "algo/recommendation-engine" = "protected", "rc/anti-money-laundering" = "protected", "rc/fraud-detection" = "protected" }
+    error_message = "the output lists the declared projects only"
+  }
+}
+
+run "purge_armed_project_may_go" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { retained_projects = { "rc/legacy-scoring" = "purge-armed", "rc/fraud-detection" = "protected" } } }
+  }
+}
+
+run "protected_project_deleted_fails_the_plan" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { retained_projects = { "rc/legacy-scoring" = "protected", "rc/fraud-detection" = "protected" } } }
+  }
+  expect_failures = [terraform_data.retention-guard]
+}
