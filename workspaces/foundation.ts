@@ -92,6 +92,8 @@ export class FoundationStack extends WorkspaceStack {
     if (Object.keys(passwords).length)
       new TerraformOutput(this, "console_passwords_encrypted", {
         value: passwords,
+        // Ciphertext only, but printed on request only, like the team workspaces' password outputs.
+        sensitive: true,
         description:
           "Initial console passwords, PGP-encrypted with identity.pgpKey (decrypt: base64 -d | gpg -d); reset is required at first sign-in",
       });

@@ -210,6 +210,7 @@ describe("foundation workspace: groups, admins and read-only users (§3.2, §3.3
       "sm-admin-kim": "${aws_iam_user_login_profile.admin-kim-login.encrypted_password}",
     });
     expect(json.output.console_passwords_encrypted.value).not.toHaveProperty("sm-admin-jason");
+    expect(json.output.console_passwords_encrypted.sensitive).toBe(true);
   });
 
   it("no access keys and no plaintext password attribute anywhere", () => {
