@@ -24,7 +24,11 @@ export interface Platform {
 /** Deploy order (§2): network -> foundation -> team-* -> domain -> registry. */
 export function buildApp(org: OrgModel, outdir: string): Platform {
   disableTokenStackTraces();
-  const app = new App({ outdir, skipValidation: false });
+  // cdktf's construct validations shell out to the *local* `terraform version` once per import
+  // block, data resource or cloud backend: slow, meaningless for the machine that will run the
+  // plan (Terraform Cloud), and fatal where terraform is absent. The required Terraform version
+  // is declared in each workspace instead (`required_version`, WorkspaceStack).
+  const app = new App({ outdir, skipValidation: true });
   const network = new NetworkStack(app, org);
   const foundation = new FoundationStack(app, org);
   const teams = org.teams.map((team) => new TeamStack(app, org, team));

@@ -23,6 +23,9 @@ export function localStatePath(workspace: string): string {
   return `../../../terraform-state/${workspace}.tfstate`;
 }
 
+/** Oldest Terraform that plans every workspace (`removed` blocks: 1.7). */
+export const MIN_TERRAFORM_VERSION = ">= 1.7.0";
+
 export abstract class WorkspaceStack extends TerraformStack {
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
   /** This workspace's state file (relative to its working directory) with a local backend. */
@@ -47,6 +50,9 @@ export abstract class WorkspaceStack extends TerraformStack {
       this.localStateFile = localStatePath(workspace);
       new LocalBackend(this, { path: this.localStateFile });
     }
+    // `removed` blocks need Terraform 1.7; import and check blocks 1.5 (plain JSON, so it also
+    // guards Terraform Cloud runs, unlike cdktf's local-binary validations).
+    this.addOverride("terraform.required_version", MIN_TERRAFORM_VERSION);
     const defaultTags = org.platform.defaultTags;
     new AwsProvider(this, "aws", {
       region: org.platform.region,

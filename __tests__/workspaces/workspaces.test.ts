@@ -15,8 +15,9 @@ describe("workspaces of the example org", () => {
     }
   });
 
-  it("guards every workspace with the configured account id and region", () => {
+  it("guards every workspace with the configured account id and region, and the Terraform version", () => {
     for (const stack of Object.values(out.json)) {
+      expect(stack.terraform.required_version).toBe(">= 1.7.0");
       expect(stack.provider.aws[0].allowed_account_ids).toEqual(["123456789012"]);
       expect(stack.provider.aws[0].region).toBe("ap-northeast-1");
     }
