@@ -23,7 +23,8 @@ import { ProjectBucket } from "../modules/storage/project-bucket";
 import { LIGHT_PROJECT_RULES, SHARED_BUCKET_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/lifecycle-rules";
 import { PROJECT_FOLDERS, SHARED_FOLDERS } from "../modules/storage/bucket-layout";
 import { sharedBucketStatements } from "../modules/storage/bucket-policy-statements";
-import { projectKey, RetentionGuard, type Protection } from "../modules/state/retention-guard";
+import { RetentionGuard } from "../modules/state/retention-guard";
+import { retentionInventory } from "./retention";
 import { ManagedPolicy } from "../modules/identity/managed-policy";
 import {
   PLATFORM_POLICY_DESCRIPTIONS,
@@ -208,16 +209,9 @@ export class FoundationStack extends WorkspaceStack {
 
   /** Every declared project has a bucket here; `bucket.purge` (retired only) lifts its protection. */
   private retentionGuard(org: OrgModel): void {
-    const managed: Record<string, Protection> = {};
-    const accountedFor: string[] = [];
-    for (const team of org.teams) {
-      for (const project of team.projects) {
-        const key = projectKey(team.id, project.name);
-        managed[key] = project.status === "retired" && project.bucketPurge ? "purge-armed" : "protected";
-        accountedFor.push(key);
-      }
-      for (const name of team.decommissioned) accountedFor.push(projectKey(team.id, name));
-    }
+    const { managed, accountedFor } = retentionInventory(org, (project) =>
+      project.status === "retired" && project.bucketPurge ? "purge-armed" : "protected",
+    );
     new RetentionGuard(this, "retention-guard", {
       workspace: this.workspace,
       previousState: this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS),

@@ -19,7 +19,8 @@ import { JobFailureAlert, type SageMakerJobKind } from "../modules/monitoring/jo
 import { AccountEndpointAlarms, EndpointAlarms, type EndpointAlarmSettings } from "../modules/monitoring/endpoint-alarms";
 import { DataAuditTrail } from "../modules/audit/data-audit-trail";
 import { RemovedBlock } from "../modules/state/removed-block";
-import { projectKey, RetentionGuard, type Protection } from "../modules/state/retention-guard";
+import { RetentionGuard } from "../modules/state/retention-guard";
+import { retentionInventory } from "./retention";
 import { auditEventSelectors } from "../modules/audit/selectors";
 import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../org/sections/monitoring";
 import { activeProjects, allProjects, type OrgModel, type Project } from "../org/model";
@@ -62,16 +63,9 @@ export class RegistryStack extends WorkspaceStack {
   private retentionGuard(org: OrgModel): void {
     const ecr = org.registry.ecr;
     const holdsData = org.registry.modelRegistry.enabled || (ecr.enabled && ecr.createProjectRepos);
-    const managed: Record<string, Protection> = {};
-    const accountedFor: string[] = [];
-    for (const team of org.teams) {
-      for (const project of team.projects) {
-        const key = projectKey(team.id, project.name);
-        if (holdsData) managed[key] = project.registryPurge ? "purge-armed" : "protected";
-        accountedFor.push(key);
-      }
-      for (const name of team.decommissioned) accountedFor.push(projectKey(team.id, name));
-    }
+    const { managed, accountedFor } = retentionInventory(org, (project) =>
+      holdsData ? (project.registryPurge ? "purge-armed" : "protected") : undefined,
+    );
     new RetentionGuard(this, "retention-guard", {
       workspace: this.workspace,
       previousState: this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS),
