@@ -29,6 +29,11 @@ export function policyDocument(statements: readonly PolicyStatement[]): PolicyDo
   return { Version: "2012-10-17", Statement: statements };
 }
 
+/** A Deny of `Action` on everything except `NotResource` (the cross-team/project isolation shape). */
+export function denyOutside(Sid: string, Action: StringOrList, NotResource: StringOrList): PolicyStatement {
+  return { Sid, Effect: "Deny", Action, NotResource };
+}
+
 /**
  * Minified JSON with IAM policy variables escaped for Terraform (`${` -> `$${`). cdktf tokens
  * (`${TfToken[...]}`, e.g. a security-group id from remote state) are left alone so they still

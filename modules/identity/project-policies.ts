@@ -16,7 +16,7 @@
  * - InferenceOps also allows the inference security group (§8.20 SHOULD).
  */
 import type { Names } from "../../org/names";
-import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import { denyOutside, policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
 
 export type ProjectPolicySuffix =
   | "Access"
@@ -639,12 +639,7 @@ function inferenceOpsPolicy(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
 
 /** §8.21 (ExecutionRole): NotResource because SageMaker has no resource-ARN condition key. */
 function denyCrossProject(c: Ctx): PolicyDocument {
-  const deny = (Sid: string, Action: string | string[], NotResource: string | string[]): PolicyStatement => ({
-    Sid,
-    Effect: "Deny",
-    Action,
-    NotResource,
-  });
+  const deny = denyOutside;
   return policyDocument([
     deny("DenyDeleteOtherProjectModels", "sagemaker:DeleteModel", c.sm("model")),
     deny("DenyDeleteOtherProjectEndpointConfigs", "sagemaker:DeleteEndpointConfig", c.sm("endpoint-config")),

@@ -3,7 +3,7 @@
  * org loader can measure them against the managed-policy size quota before synthesis.
  */
 import type { Names } from "../../org/names";
-import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import { denyOutside, policyDocument, type PolicyDocument } from "./policy-document";
 
 export interface TeamPolicyProps {
   readonly names: Names;
@@ -37,12 +37,7 @@ export function teamAccessPolicy(p: TeamPolicyProps): PolicyDocument {
 export function denyCrossTeamPolicy(p: TeamPolicyProps): PolicyDocument {
   const { region, accountId } = p.names.p;
   const arn = (type: string) => `arn:aws:sagemaker:${region}:${accountId}:${type}/${p.team}-*`;
-  const deny = (Sid: string, Action: string | string[], NotResource: string | string[]): PolicyStatement => ({
-    Sid,
-    Effect: "Deny",
-    Action,
-    NotResource,
-  });
+  const deny = denyOutside;
   return policyDocument([
     deny("DenyDeleteOtherTeamModels", "sagemaker:DeleteModel", arn("model")),
     deny("DenyDeleteOtherTeamEndpointConfigs", "sagemaker:DeleteEndpointConfig", arn("endpoint-config")),
