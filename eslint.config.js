@@ -12,8 +12,14 @@ module.exports = tseslint.config(
         "error",
         {
           paths: [
-            { name: "@cdktf/provider-aws", message: "Import the class by deep path: @cdktf/provider-aws/lib/<resource>." },
-            { name: "@cdktf/provider-aws/lib", message: "Import the class by deep path: @cdktf/provider-aws/lib/<resource>." },
+            {
+              name: "@cdktf/provider-aws",
+              message: "Import the class by deep path: @cdktf/provider-aws/lib/<resource>.",
+            },
+            {
+              name: "@cdktf/provider-aws/lib",
+              message: "Import the class by deep path: @cdktf/provider-aws/lib/<resource>.",
+            },
           ],
         },
       ],

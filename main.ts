@@ -13,7 +13,9 @@ function main(): number {
     const org = loadOrg(orgFilesFromEnv());
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
     const { stacks } = synthesize(org, outdir);
-    console.log(`synthesized ${stacks.length} workspaces into ${outdir}/stacks: ${stacks.map((s) => s.workspace).join(", ")}`);
+    console.log(
+      `synthesized ${stacks.length} workspaces into ${outdir}/stacks: ${stacks.map((s) => s.workspace).join(", ")}`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof OrgValidationError || e instanceof SynthesisRefused) {

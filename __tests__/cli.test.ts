@@ -14,9 +14,13 @@ const build = path.join(ROOT, ".tmp", `cli-${process.pid}`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT, "--outDir", build], {
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT, "--outDir", build],
+    {
+      stdio: "inherit",
+    },
+  );
 }, 120_000);
 afterAll(() => {
   fs.rmSync(build, { recursive: true, force: true });

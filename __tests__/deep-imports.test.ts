@@ -13,7 +13,14 @@ const PKG = ["@cdktf", "provider-aws"].join("/"); // spelled apart so this file 
 function lintRules(code: string): string[] {
   const r = spawnSync(
     process.execPath,
-    [path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js"), "--stdin", "--stdin-filename", "modules/probe.ts", "--format", "json"],
+    [
+      path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js"),
+      "--stdin",
+      "--stdin-filename",
+      "modules/probe.ts",
+      "--format",
+      "json",
+    ],
     { cwd: ROOT, input: code, encoding: "utf8" },
   );
   const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[];
@@ -22,9 +29,13 @@ function lintRules(code: string): string[] {
 
 describe(`deep imports of ${PKG}`, () => {
   it("the lint rule rejects the package root and lib/ index, and accepts a deep import", () => {
-    expect(lintRules(`import { IamRole } from "${PKG}";\nexport const x = IamRole;\n`)).toContain("no-restricted-imports");
+    expect(lintRules(`import { IamRole } from "${PKG}";\nexport const x = IamRole;\n`)).toContain(
+      "no-restricted-imports",
+    );
     expect(lintRules(`import * as aws from "${PKG}";\nexport const x = aws;\n`)).toContain("no-restricted-imports");
-    expect(lintRules(`import { iamRole } from "${PKG}/lib";\nexport const x = iamRole;\n`)).toContain("no-restricted-imports");
+    expect(lintRules(`import { iamRole } from "${PKG}/lib";\nexport const x = iamRole;\n`)).toContain(
+      "no-restricted-imports",
+    );
     expect(lintRules(`import { IamRole } from "${PKG}/lib/iam-role";\nexport const x = IamRole;\n`)).toEqual([]);
   });
 

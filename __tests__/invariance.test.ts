@@ -48,7 +48,8 @@ describe("invariance", () => {
   it.each([1, 7, 42])("shuffling teams, projects, users and members (seed %i) gives byte-identical JSON", (seed) => {
     const shuffled = synthOrg(editExampleOrg({ teams: (d) => shuffleOrg(d, seed) }));
     expect(Object.keys(shuffled.text)).toEqual(Object.keys(baseline.text));
-    for (const ws of Object.keys(baseline.text)) expect({ ws, text: shuffled.text[ws] }).toEqual({ ws, text: baseline.text[ws] });
+    for (const ws of Object.keys(baseline.text))
+      expect({ ws, text: shuffled.text[ws] }).toEqual({ ws, text: baseline.text[ws] });
   });
 
   it("adding one member adds only that member's resources and changes nothing else", () => {

@@ -19,7 +19,11 @@ export function generatedTeamsYaml(memberships: number): string {
   const lines = ["version: 1", "admins: [jason]", "teams:"];
   let left = memberships;
   for (let t = 0; t < teams && left > 0; t++) {
-    lines.push(`  ${teamId(t)}:`, `    fullName: team-${letters[Math.floor(t / 26) % 26]}${letters[t % 26]}`, "    users:");
+    lines.push(
+      `  ${teamId(t)}:`,
+      `    fullName: team-${letters[Math.floor(t / 26) % 26]}${letters[t % 26]}`,
+      "    users:",
+    );
     const n = Math.min(left, perProject * projectsPerTeam);
     for (let u = 0; u < n; u++) lines.push(`      user${u}: {}`);
     lines.push("    projects:");
@@ -48,18 +52,34 @@ function runOne(memberships: number): void {
   const bytes = execFileSync("du", ["-sb", out], { encoding: "utf8" }).split("\t")[0];
   fs.rmSync(out, { recursive: true, force: true });
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ memberships, workspaces: stacks.length, ms: Math.round(ms), peakRssMb: Math.round(peakMb), outputMb: +(Number(bytes) / 1e6).toFixed(1) }));
+  console.log(
+    JSON.stringify({
+      memberships,
+      workspaces: stacks.length,
+      ms: Math.round(ms),
+      peakRssMb: Math.round(peakMb),
+      outputMb: +(Number(bytes) / 1e6).toFixed(1),
+    }),
+  );
 }
 
 if (require.main === module) {
   if (process.env.BENCH_CHILD) runOne(Number(process.env.BENCH_CHILD));
   else {
-    const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+    const sizes = process.argv
+      .slice(2)
+      .map(Number)
+      .filter((n) => n > 0);
     console.log("memberships | workspaces | synth ms | peak RSS MB | output MB");
     for (const n of sizes.length ? sizes : [10, 100, 500, 2000]) {
-      const line = execFileSync(process.execPath, [__filename], { env: { ...process.env, BENCH_CHILD: String(n) }, encoding: "utf8" });
+      const line = execFileSync(process.execPath, [__filename], {
+        env: { ...process.env, BENCH_CHILD: String(n) },
+        encoding: "utf8",
+      });
       const r = JSON.parse(line.trim().split("\n").pop()!);
-      console.log(`${String(r.memberships).padStart(11)} | ${String(r.workspaces).padStart(10)} | ${String(r.ms).padStart(8)} | ${String(r.peakRssMb).padStart(11)} | ${String(r.outputMb).padStart(9)}`);
+      console.log(
+        `${String(r.memberships).padStart(11)} | ${String(r.workspaces).padStart(10)} | ${String(r.ms).padStart(8)} | ${String(r.peakRssMb).padStart(11)} | ${String(r.outputMb).padStart(9)}`,
+      );
     }
   }
 }

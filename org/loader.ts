@@ -57,7 +57,8 @@ export function loadOrg(files: OrgFiles = orgFilesFromEnv()): OrgModel {
   };
   // The default platform file may be absent: then the teams file holds every section.
   read(files.teamsFile, true);
-  if (files.platformFile && files.platformFile !== files.teamsFile) read(files.platformFile, !!files.platformFileRequired);
+  if (files.platformFile && files.platformFile !== files.teamsFile)
+    read(files.platformFile, !!files.platformFileRequired);
   if (problems.length) throw new OrgValidationError(problems);
   return loadOrgFromSources(sources);
 }
@@ -81,7 +82,8 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
       const at = locateOffset(file, err.pos[0]);
       // A duplicate key leaves a usable document (the last value wins): report it and go on
       // validating, so one run still shows every problem. Other syntax errors stop here.
-      if (err.code === "DUPLICATE_KEY") duplicateKeys.push({ ...at, message: `duplicate key (each key may appear once in a mapping)` });
+      if (err.code === "DUPLICATE_KEY")
+        duplicateKeys.push({ ...at, message: `duplicate key (each key may appear once in a mapping)` });
       else problems.push({ ...at, message: `YAML: ${firstLine(err.message)}` });
     }
     parsed.push(file);
@@ -106,7 +108,10 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
           merged[key] = value;
           owner.set(key, file);
         } else if (merged[key] !== value) {
-          problems.push({ ...locatePath(file, [key]), message: `version ${String(value)} differs from ${owner.get(key)!.source.path}` });
+          problems.push({
+            ...locatePath(file, [key]),
+            message: `version ${String(value)} differs from ${owner.get(key)!.source.path}`,
+          });
         }
         continue;
       }
@@ -157,7 +162,12 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
   for (const f of validateOrg(result.data)) problems.push(at(f.path, f.message, f.atKey));
   if (problems.length) throw new OrgValidationError(dedupe(problems));
 
-  return deepFreeze(buildModel(result.data, sources.map((s) => s.path)));
+  return deepFreeze(
+    buildModel(
+      result.data,
+      sources.map((s) => s.path),
+    ),
+  );
 }
 
 /**
@@ -180,7 +190,9 @@ function partialDocument(merged: Record<string, unknown>): OrgDocument | undefin
       if (teamSchema.safeParse(clone).success) goodTeams[id] = clone;
     }
   const attempt = orgSchema.safeParse({ ...merged, teams: goodTeams, admins: [], readonlyUsers: [] });
-  return attempt.success ? { ...attempt.data, admins: orgSchema.shape.admins.safeParse(merged.admins).data ?? [] } : undefined;
+  return attempt.success
+    ? { ...attempt.data, admins: orgSchema.shape.admins.safeParse(merged.admins).data ?? [] }
+    : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,14 +300,22 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
       .map((a) => {
         const name = memberName(a);
         const consoleLogin = typeof a === "string" ? undefined : a.consoleLogin;
-        return { name, iamUserName: names.adminUser(name), consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault };
+        return {
+          name,
+          iamUserName: names.adminUser(name),
+          consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault,
+        };
       })
       .sort(byName),
     readonlyUsers: doc.readonlyUsers
       .map((u) => {
         const name = memberName(u);
         const consoleLogin = typeof u === "string" ? undefined : u.consoleLogin;
-        return { name, iamUserName: names.readonlyUser(name), consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault };
+        return {
+          name,
+          iamUserName: names.readonlyUser(name),
+          consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault,
+        };
       })
       .sort(byName),
     teams,
@@ -331,7 +351,9 @@ function locatePath(file: ParsedFile, path: readonly PathSegment[], atKey = fals
   for (const seg of path) {
     keyNode = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      const pair = node.items.find(
+        (p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg),
+      );
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;
@@ -350,7 +372,8 @@ function locatePath(file: ParsedFile, path: readonly PathSegment[], atKey = fals
 function locateOffset(file: ParsedFile, offset: number): Omit<Problem, "message"> {
   const path: PathSegment[] = [];
   let node: unknown = file.doc.contents;
-  const within = (n: unknown) => !!n && !!(n as Node).range && (n as Node).range![0] <= offset && offset <= (n as Node).range![2];
+  const within = (n: unknown) =>
+    !!n && !!(n as Node).range && (n as Node).range![0] <= offset && offset <= (n as Node).range![2];
   for (;;) {
     if (isMap(node)) {
       const pair = node.items.find((p) => within(p.key) || within(p.value));
@@ -391,7 +414,12 @@ function flattenIssues(issues: readonly Issue[], root: unknown): Issue[] {
       out.push(issue);
       continue;
     }
-    out.push(...flattenIssues(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as Issue), root));
+    out.push(
+      ...flattenIssues(
+        branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as Issue),
+        root,
+      ),
+    );
   }
   return out;
 }
@@ -408,7 +436,9 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 function issueMessage(issue: Issue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? `required (expected ${issue.expected})` : `expected ${issue.expected}, got ${describe(issue.input)}`;
+      return issue.input === undefined
+        ? `required (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${describe(issue.input)}`;
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_union":
@@ -426,7 +456,9 @@ function describe(v: unknown): string {
 }
 
 function hint(path: readonly PathSegment[]): string {
-  return path.length === 0 ? " (allowed sections: version, platform, network, studio, features, storage, registry, identity, backend, instanceWhitelistPresets, admins, readonlyUsers, teams)" : "";
+  return path.length === 0
+    ? " (allowed sections: version, platform, network, studio, features, storage, registry, identity, backend, instanceWhitelistPresets, admins, readonlyUsers, teams)"
+    : "";
 }
 
 /** Unique problems in file order, so the report reads top to bottom. */

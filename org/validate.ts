@@ -51,7 +51,8 @@ export function whitelistRef(
   const p = t.projects[project];
   if (p.instanceWhitelist !== undefined)
     return { value: p.instanceWhitelist, path: ["teams", team, "projects", project, "instanceWhitelist"] };
-  if (t.instanceWhitelist !== undefined) return { value: t.instanceWhitelist, path: ["teams", team, "instanceWhitelist"] };
+  if (t.instanceWhitelist !== undefined)
+    return { value: t.instanceWhitelist, path: ["teams", team, "instanceWhitelist"] };
   return { value: "default", path: ["teams", team, "projects", project] };
 }
 
@@ -65,14 +66,26 @@ export interface RuleContext {
 export type Rule = (doc: OrgDocument, ctx: RuleContext) => Finding[];
 
 /** Every cross-field rule, in report order. */
-export const RULES: readonly Rule[] = [platformRules, networkRules, studioRules, teamRules, registryRules, monitoringRules, foundationRules, identityRules];
+export const RULES: readonly Rule[] = [
+  platformRules,
+  networkRules,
+  studioRules,
+  teamRules,
+  registryRules,
+  monitoringRules,
+  foundationRules,
+  identityRules,
+];
 
 export function validateOrg(doc: OrgDocument): Finding[] {
   const derived = derivePlatform(doc);
   const ctx: RuleContext = {
     derived,
     names: new Names({ ...doc.platform, ...derived }),
-    reporter: (out) => (path, message, atKey = false) => out.push({ path, message, atKey }),
+    reporter:
+      (out) =>
+      (path, message, atKey = false) =>
+        out.push({ path, message, atKey }),
   };
   return RULES.flatMap((rule) => rule(doc, ctx));
 }

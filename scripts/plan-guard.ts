@@ -61,7 +61,8 @@ export function runPlanGuard(argv: readonly string[], env: NodeJS.ProcessEnv = p
       io.out(`${USAGE}\n`);
       return 0;
     }
-    if (values.format !== "text" && values.format !== "markdown") throw new Error(`--format must be text or markdown, not '${values.format}'`);
+    if (values.format !== "text" && values.format !== "markdown")
+      throw new Error(`--format must be text or markdown, not '${values.format}'`);
     if (!positionals.length) throw new Error("no plan file given");
     files = positionals;
     allow = values["allow-destroy"] ?? [];
@@ -90,7 +91,9 @@ export function runPlanGuard(argv: readonly string[], env: NodeJS.ProcessEnv = p
       try {
         json = JSON.parse(text);
       } catch (e) {
-        throw new PlanFormatError(`${file} is not JSON (${(e as Error).message}); write it with \`terraform show -json <planfile> > ${file}\``);
+        throw new PlanFormatError(
+          `${file} is not JSON (${(e as Error).message}); write it with \`terraform show -json <planfile> > ${file}\``,
+        );
       }
       return reviewPlan(labels[i], json);
     });

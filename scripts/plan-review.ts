@@ -109,7 +109,8 @@ function nameOf(type: string, values: unknown): string | undefined {
 
 function operationOf(address: string, actions: readonly string[]): Operation | "no-op" {
   for (const a of actions)
-    if (!KNOWN_ACTIONS.has(a)) throw new PlanFormatError(`${address}: unknown action '${a}' (actions ${JSON.stringify(actions)})`);
+    if (!KNOWN_ACTIONS.has(a))
+      throw new PlanFormatError(`${address}: unknown action '${a}' (actions ${JSON.stringify(actions)})`);
   if (actions.includes("delete")) return actions.includes("create") ? "replace" : "delete";
   if (actions.includes("forget")) return "forget";
   if (actions.includes("create")) return "create";
@@ -147,7 +148,12 @@ function destroyNotes(type: string, before: unknown): string[] {
 }
 
 function pathToString(p: unknown): string {
-  return Array.isArray(p) ? p.map((s) => (typeof s === "number" ? `[${s}]` : String(s))).join(".").replace(/\.\[/g, "[") : String(p);
+  return Array.isArray(p)
+    ? p
+        .map((s) => (typeof s === "number" ? `[${s}]` : String(s)))
+        .join(".")
+        .replace(/\.\[/g, "[")
+    : String(p);
 }
 
 /** Reads one plan (`terraform show -json` output) labelled with its workspace name. */
@@ -155,16 +161,22 @@ export function reviewPlan(workspace: string, plan: unknown): PlanReview {
   if (!isObject(plan)) throw new PlanFormatError(`${workspace}: the plan is not a JSON object`);
   const format = plan.format_version;
   if (typeof format !== "string" || !/^1\./.test(format))
-    throw new PlanFormatError(`${workspace}: unsupported plan format_version ${JSON.stringify(format)} (expected 1.x from \`terraform show -json <planfile>\`)`);
+    throw new PlanFormatError(
+      `${workspace}: unsupported plan format_version ${JSON.stringify(format)} (expected 1.x from \`terraform show -json <planfile>\`)`,
+    );
   if (!("planned_values" in plan) && !("resource_changes" in plan))
-    throw new PlanFormatError(`${workspace}: this is not a plan (a state? use \`terraform show -json <planfile>\` on a saved plan)`);
+    throw new PlanFormatError(
+      `${workspace}: this is not a plan (a state? use \`terraform show -json <planfile>\` on a saved plan)`,
+    );
   const raw = plan.resource_changes ?? [];
   if (!Array.isArray(raw)) throw new PlanFormatError(`${workspace}: resource_changes is not a list`);
 
   const changes: ResourceChange[] = [];
   for (const rc of raw) {
     if (!isObject(rc) || typeof rc.address !== "string" || typeof rc.type !== "string" || !isObject(rc.change))
-      throw new PlanFormatError(`${workspace}: a resource change without address, type or change: ${JSON.stringify(rc).slice(0, 200)}`);
+      throw new PlanFormatError(
+        `${workspace}: a resource change without address, type or change: ${JSON.stringify(rc).slice(0, 200)}`,
+      );
     if (rc.mode === "data") continue;
     const { address, type, change } = rc;
     const actions = change.actions;
@@ -172,7 +184,8 @@ export function reviewPlan(workspace: string, plan: unknown): PlanReview {
       throw new PlanFormatError(`${workspace}: ${address}: change.actions is not a list of strings`);
     const operation = operationOf(address, actions as string[]);
     const importing = isObject(change.importing);
-    const movedFrom = typeof rc.previous_address === "string" && rc.previous_address !== address ? rc.previous_address : undefined;
+    const movedFrom =
+      typeof rc.previous_address === "string" && rc.previous_address !== address ? rc.previous_address : undefined;
     if (operation === "no-op" && !importing && !movedFrom) continue;
 
     const destroys = operation === "delete" || operation === "replace";
@@ -199,7 +212,9 @@ export function reviewPlan(workspace: string, plan: unknown): PlanReview {
   const errors: string[] = [];
   const warnings: string[] = [];
   if (plan.errored === true)
-    errors.push(`${workspace}: Terraform reported errors while planning; the plan is incomplete and cannot be reviewed`);
+    errors.push(
+      `${workspace}: Terraform reported errors while planning; the plan is incomplete and cannot be reviewed`,
+    );
   if (plan.complete === false)
     warnings.push(`${workspace}: the plan is not complete (deferred changes); the follow-up plan must be reviewed too`);
   return {
@@ -266,7 +281,8 @@ function parseApproval(entry: string): Approval {
   return m ? { entry, workspace: m[1], name: m[2] } : { entry, name: entry };
 }
 
-const approves = (a: Approval, c: ResourceChange) => a.name === approvalKey(c) && (a.workspace === undefined || a.workspace === c.workspace);
+const approves = (a: Approval, c: ResourceChange) =>
+  a.name === approvalKey(c) && (a.workspace === undefined || a.workspace === c.workspace);
 
 /**
  * The destroy guard over every plan of one change (approvals are checked across all of them, so
@@ -278,10 +294,15 @@ export function judge(reviews: readonly PlanReview[], entries: readonly string[]
   const all = reviews.flatMap((r) => r.changes);
   const protectedDestroys = all.filter((c) => c.needsApproval);
   const approvals = entries.map(parseApproval);
-  const destroyed = protectedDestroys.map((change) => ({ change, approved: approvals.some((a) => approves(a, change)) }));
+  const destroyed = protectedDestroys.map((change) => ({
+    change,
+    approved: approvals.some((a) => approves(a, change)),
+  }));
   const workspaces = new Set(reviews.map((r) => r.workspace));
   const unmatched = approvals.filter((a) => !protectedDestroys.some((c) => approves(a, c)));
-  const outOfScope = unmatched.filter((a) => options.partial && a.workspace !== undefined && !workspaces.has(a.workspace));
+  const outOfScope = unmatched.filter(
+    (a) => options.partial && a.workspace !== undefined && !workspaces.has(a.workspace),
+  );
   const stale = unmatched
     .filter((a) => !outOfScope.includes(a))
     .map((a) => {
@@ -289,9 +310,11 @@ export function judge(reviews: readonly PlanReview[], entries: readonly string[]
       const keys = [...new Set(protectedDestroys.filter((c) => inScope.includes(c)).map(approvalKey))];
       const other = inScope.find((c) => c.name === a.name || c.address === a.name);
       let hint: string | undefined;
-      if (a.workspace !== undefined && !workspaces.has(a.workspace)) hint = `no plan of workspace '${a.workspace}' is given`;
+      if (a.workspace !== undefined && !workspaces.has(a.workspace))
+        hint = `no plan of workspace '${a.workspace}' is given`;
       else if (other && other.needsApproval) hint = `approve it by its name '${approvalKey(other)}'`;
-      else if (other) hint = `${other.workspace}: ${other.address} is planned to ${other.operation}, which needs no approval`;
+      else if (other)
+        hint = `${other.workspace}: ${other.address} is planned to ${other.operation}, which needs no approval`;
       else {
         const near = keys.filter((k) => k.includes(a.name) || a.name.includes(k));
         if (near.length) hint = `names are matched exactly; destroyed here: ${near.join(", ")}`;
@@ -321,7 +344,15 @@ function sectionsOf(c: ResourceChange): Section[] {
 
 const DESTRUCTIVE_SECTIONS: ReadonlySet<Section> = new Set(["replace", "delete", "forget"]);
 
-const SYMBOL: Readonly<Record<Section, string>> = { create: "+", update: "~", replace: "-/+", delete: "-", forget: "x", import: "<=", move: "->" };
+const SYMBOL: Readonly<Record<Section, string>> = {
+  create: "+",
+  update: "~",
+  replace: "-/+",
+  delete: "-",
+  forget: "x",
+  import: "<=",
+  move: "->",
+};
 
 export type Format = "text" | "markdown";
 
@@ -331,7 +362,12 @@ function counts(review: PlanReview): string {
 }
 
 /** One line for a change in a section, and the details a reviewer needs under it. */
-function describe(c: ResourceChange, section: Section, approved: ReadonlySet<ResourceChange>, md: boolean): { line: string; details: string[] } {
+function describe(
+  c: ResourceChange,
+  section: Section,
+  approved: ReadonlySet<ResourceChange>,
+  md: boolean,
+): { line: string; details: string[] } {
   const code = (s: string) => (md ? `\`${s}\`` : s);
   const strong = (s: string) => (md ? `**${s}**` : s);
   // Names of new sub-resources are mostly unknown until apply: the address alone says enough.
@@ -340,9 +376,11 @@ function describe(c: ResourceChange, section: Section, approved: ReadonlySet<Res
   let line = `${md ? code(SYMBOL[section]) : SYMBOL[section]} ${name === undefined ? code(c.address) : `${strong(name)}${renamed} (${code(c.address)})`}`;
   if (section === "move") line += ` from ${code(c.movedFrom ?? "")}`;
   const destroying = section === "delete" || section === "replace";
-  if (c.needsApproval && destroying) line += approved.has(c) ? " PROTECTED, approved" : ` ${strong("PROTECTED, NOT APPROVED")}`;
+  if (c.needsApproval && destroying)
+    line += approved.has(c) ? " PROTECTED, approved" : ` ${strong("PROTECTED, NOT APPROVED")}`;
   if (!destroying) return { line, details: [] };
-  const forcedBy = section === "replace" && c.replacePaths.length ? [`replacement forced by: ${c.replacePaths.join(", ")}`] : [];
+  const forcedBy =
+    section === "replace" && c.replacePaths.length ? [`replacement forced by: ${c.replacePaths.join(", ")}`] : [];
   return { line, details: [...forcedBy, ...c.notes] };
 }
 
@@ -387,26 +425,40 @@ function renderVerdict(v: Verdict, md: boolean): string[] {
   if (v.destroyed.length) {
     out.push(`${item}protected resources destroyed: ${v.destroyed.length}`);
     for (const { change: c, approved } of v.destroyed)
-      out.push(`${md ? "  - " : "    "}${c.type} ${approvalKey(c)} (${c.workspace}: ${c.address}): ${approved ? "approved" : "NOT APPROVED"}`);
+      out.push(
+        `${md ? "  - " : "    "}${c.type} ${approvalKey(c)} (${c.workspace}: ${c.address}): ${approved ? "approved" : "NOT APPROVED"}`,
+      );
   } else out.push(`${item}no protected resource is destroyed`);
   for (const s of v.stale)
-    out.push(`${item}approval '${s.entry}' matches no protected resource these plans destroy${s.hint ? ` (${s.hint})` : ""}: remove it`);
-  for (const e of v.outOfScope) out.push(`${item}approval '${e}' is for a workspace not planned here (checked by that workspace's run)`);
+    out.push(
+      `${item}approval '${s.entry}' matches no protected resource these plans destroy${s.hint ? ` (${s.hint})` : ""}: remove it`,
+    );
+  for (const e of v.outOfScope)
+    out.push(`${item}approval '${e}' is for a workspace not planned here (checked by that workspace's run)`);
 
   const missing = v.destroyed.filter((d) => !d.approved).map((d) => approvalKey(d.change));
   const verdict = (word: string) => (md ? `**${word}**` : word);
-  if (v.ok) out.push(`${verdict("PASSED")}${v.destroyed.length ? ": every destroyed protected resource is approved." : "."}`);
+  if (v.ok)
+    out.push(`${verdict("PASSED")}${v.destroyed.length ? ": every destroyed protected resource is approved." : "."}`);
   else {
     const reasons: string[] = [];
     if (v.errors.length) reasons.push("a plan is incomplete");
-    if (missing.length) reasons.push(`${missing.length} protected resource${missing.length === 1 ? " is" : "s are"} destroyed without approval`);
-    if (v.stale.length) reasons.push(`${v.stale.length} approval${v.stale.length === 1 ? " names" : "s name"} nothing destroyed`);
+    if (missing.length)
+      reasons.push(
+        `${missing.length} protected resource${missing.length === 1 ? " is" : "s are"} destroyed without approval`,
+      );
+    if (v.stale.length)
+      reasons.push(`${v.stale.length} approval${v.stale.length === 1 ? " names" : "s name"} nothing destroyed`);
     out.push(`${verdict("REFUSED")}: ${reasons.join("; ")}.`);
     if (missing.length) {
       const wanted = [...new Set(v.destroyed.map((d) => approvalKey(d.change)))].join(",");
-      out.push(`To proceed once the destruction is approved, pass exactly: --allow-destroy=${wanted} (or ALLOW_DESTROY=${wanted})`);
+      out.push(
+        `To proceed once the destruction is approved, pass exactly: --allow-destroy=${wanted} (or ALLOW_DESTROY=${wanted})`,
+      );
       if (v.multiWorkspace) {
-        const qualified = [...new Set(v.destroyed.map((d) => `${d.change.workspace}:${approvalKey(d.change)}`))].join(",");
+        const qualified = [...new Set(v.destroyed.map((d) => `${d.change.workspace}:${approvalKey(d.change)}`))].join(
+          ",",
+        );
         out.push(`For a pipeline that guards each workspace separately, qualify them: ${qualified}`);
       }
     }

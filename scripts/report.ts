@@ -53,7 +53,11 @@ export interface ProjectRow {
   /** The project group, when the team workspace creates it (active projects only). */
   readonly projectGroup: string | null;
   /** Roles the team workspace creates, in §6.4 order; empty unless active. */
-  readonly roles: readonly { readonly kind: ProjectRoleKind; readonly name: string; readonly managedPolicies: number }[];
+  readonly roles: readonly {
+    readonly kind: ProjectRoleKind;
+    readonly name: string;
+    readonly managedPolicies: number;
+  }[];
   /** Null when the model registry is disabled (a group kept from before is released, not deleted). */
   readonly modelPackageGroup: string | null;
   readonly modelPackageGroupState: DataState | null;
@@ -108,7 +112,10 @@ function compare(a: readonly (string | number)[], b: readonly (string | number)[
 function selectTeams(org: OrgModel, team: string | undefined): readonly Team[] {
   if (team === undefined) return org.teams;
   const found = org.teams.find((t) => t.id === team);
-  if (!found) throw new ReportArgumentError(`unknown team '${team}' (teams in the org files: ${org.teams.map((t) => t.id).join(", ") || "none"})`);
+  if (!found)
+    throw new ReportArgumentError(
+      `unknown team '${team}' (teams in the org files: ${org.teams.map((t) => t.id).join(", ") || "none"})`,
+    );
   return [found];
 }
 
@@ -137,9 +144,21 @@ function userRows(org: OrgModel, teams: readonly Team[], withPlatformUsers: bool
   const rows: UserRow[] = [];
   if (withPlatformUsers) {
     // Platform users have no projects; listed so the report covers every IAM user the org creates.
-    for (const [kind, users] of [["admin", org.admins], ["readonly", org.readonlyUsers]] as const)
+    for (const [kind, users] of [
+      ["admin", org.admins],
+      ["readonly", org.readonlyUsers],
+    ] as const)
       for (const u of users)
-        rows.push({ kind, team: null, user: u.name, iamUserName: u.iamUserName, consoleLogin: u.consoleLogin, projects: [], profileCount: 0, primaryProject: null });
+        rows.push({
+          kind,
+          team: null,
+          user: u.name,
+          iamUserName: u.iamUserName,
+          consoleLogin: u.consoleLogin,
+          projects: [],
+          profileCount: 0,
+          primaryProject: null,
+        });
   }
   for (const t of teams)
     for (const u of t.users)
@@ -165,9 +184,19 @@ function projectRows(org: OrgModel, teams: readonly Team[]): ProjectRow[] {
     for (const p of t.projects) {
       const active = p.status === "active";
       const roles = active
-        ? [...projectRoleAttachments({ names, teamFullName: t.fullName, project: p.name, features: org.features, restricted: p.whitelist.kind === "list" })].map(
-            ([kind, refs]) => ({ kind, name: names.projectRole(t.fullName, p.name, kind), managedPolicies: refs.length }),
-          )
+        ? [
+            ...projectRoleAttachments({
+              names,
+              teamFullName: t.fullName,
+              project: p.name,
+              features: org.features,
+              restricted: p.whitelist.kind === "list",
+            }),
+          ].map(([kind, refs]) => ({
+            kind,
+            name: names.projectRole(t.fullName, p.name, kind),
+            managedPolicies: refs.length,
+          }))
         : [];
       rows.push({
         team: t.id,
@@ -214,7 +243,9 @@ function dataState(p: Project, purge: boolean): DataState {
 }
 
 function whitelistPolicy(org: OrgModel, t: Team, p: Project): string | null {
-  return p.status === "active" && p.whitelist.kind === "list" ? org.names.projectPolicy(t.fullName, p.name, "InstanceWhitelist") : null;
+  return p.status === "active" && p.whitelist.kind === "list"
+    ? org.names.projectPolicy(t.fullName, p.name, "InstanceWhitelist")
+    : null;
 }
 
 function whitelistRows(org: OrgModel, teams: readonly Team[]): WhitelistRow[] {
@@ -258,7 +289,8 @@ type Column<R> = readonly [header: string, cell: (row: R) => string];
 
 const list = (items: readonly string[]) => (items.length ? items.join(",") : "-");
 const yesNo = (b: boolean) => (b ? "yes" : "no");
-const withState = (name: string | null, state: DataState | null) => (name === null ? "-" : state === "managed" ? name : `${name} (${state})`);
+const withState = (name: string | null, state: DataState | null) =>
+  name === null ? "-" : state === "managed" ? name : `${name} (${state})`;
 
 const USER_COLUMNS: readonly Column<UserRow>[] = [
   ["TEAM", (r) => r.team ?? `(${r.kind})`],
@@ -279,7 +311,11 @@ const PROJECT_COLUMNS: readonly Column<ProjectRow>[] = [
   ["ROLES", (r) => list(r.roles.map((role) => role.kind))],
   ["MODEL PACKAGE GROUP", (r) => withState(r.modelPackageGroup, r.modelPackageGroupState)],
   // What the workspace enforces: a retired project launches nothing, so it shows none.
-  ["WHITELIST", (r) => (r.whitelistPolicy ? `${r.whitelist} (${r.whitelistTypeCount})` : r.status === "active" ? "unrestricted" : "-")],
+  [
+    "WHITELIST",
+    (r) =>
+      r.whitelistPolicy ? `${r.whitelist} (${r.whitelistTypeCount})` : r.status === "active" ? "unrestricted" : "-",
+  ],
 ];
 
 const WHITELIST_COLUMNS: readonly Column<WhitelistRow>[] = [
@@ -301,7 +337,16 @@ const PRESET_COLUMNS: readonly Column<PresetRow>[] = [
 function table<R>(columns: readonly Column<R>[], rows: readonly R[]): string {
   const cells = [columns.map(([h]) => h), ...rows.map((r) => columns.map(([, cell]) => cell(r)))];
   const widths = columns.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
-  return cells.map((line) => line.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    cells
+      .map((line) =>
+        line
+          .map((c, i) => c.padEnd(widths[i]))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 /** Aligned plain text: a header line, then one line per row (lists comma-separated, `-` for none). */
@@ -348,7 +393,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
-const isOneOf = <T extends string>(values: readonly T[], v: string): v is T => (values as readonly string[]).includes(v);
+const isOneOf = <T extends string>(values: readonly T[], v: string): v is T =>
+  (values as readonly string[]).includes(v);
 
 /** Exit code: 0 report printed, 1 invalid org files, 2 usage error (bad subcommand, option or team). */
 export function main(argv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): number {

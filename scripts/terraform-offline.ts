@@ -99,7 +99,10 @@ export function importTargets(stackJson: Record<string, unknown>): string[] {
  * The synthesized cdk.tf.json itself is not modified (tests assert the protection there).
  */
 export function teardownOverride(stackJson: Record<string, unknown>): Record<string, unknown> | undefined {
-  const resources = (stackJson.resource ?? {}) as Record<string, Record<string, { lifecycle?: { prevent_destroy?: boolean } }>>;
+  const resources = (stackJson.resource ?? {}) as Record<
+    string,
+    Record<string, { lifecycle?: { prevent_destroy?: boolean } }>
+  >;
   const override: Record<string, Record<string, unknown>> = {};
   for (const [type, byName] of Object.entries(resources))
     for (const [name, body] of Object.entries(byName))
@@ -124,10 +127,21 @@ export function workspaceMockData(workspace: string): MockData {
 export function generatedTestFile(stackJson: Record<string, unknown>, mockData: MockData = {}): string {
   const types = Object.keys(mockData).sort();
   const lines = types.length
-    ? ['mock_provider "aws" {', ...types.map((t) => `  mock_data "${t}" {\n    defaults = ${JSON.stringify(mockData[t])}\n  }`), "}", ""]
+    ? [
+        'mock_provider "aws" {',
+        ...types.map((t) => `  mock_data "${t}" {\n    defaults = ${JSON.stringify(mockData[t])}\n  }`),
+        "}",
+        "",
+      ]
     : ['mock_provider "aws" {}', ""];
   for (const o of remoteStateOverrides(stackJson))
-    lines.push("override_data {", `  target = ${o.target}`, `  values = { outputs = ${JSON.stringify(o.outputs)} }`, "}", "");
+    lines.push(
+      "override_data {",
+      `  target = ${o.target}`,
+      `  values = { outputs = ${JSON.stringify(o.outputs)} }`,
+      "}",
+      "",
+    );
   for (const t of importTargets(stackJson)) lines.push("override_resource {", `  target = ${t}`, "}", "");
   // Remote state returns its placeholder defaults here, so every "upstream applied" check of the
   // consumer must fire: the run fails if one does not (workspaces/contracts/contract.ts).
@@ -160,7 +174,10 @@ export function prepareWorkspace(stackDir: string, scratch: string, extraTestFil
   const jsonText = fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8");
   fs.writeFileSync(path.join(dir, "cdk.tf.json"), jsonText);
   const stackJson = JSON.parse(jsonText) as Record<string, unknown>;
-  fs.writeFileSync(path.join(dir, "tests", "workspace.tftest.hcl"), generatedTestFile(stackJson, workspaceMockData(workspace)));
+  fs.writeFileSync(
+    path.join(dir, "tests", "workspace.tftest.hcl"),
+    generatedTestFile(stackJson, workspaceMockData(workspace)),
+  );
   const override = teardownOverride(stackJson);
   if (override) fs.writeFileSync(path.join(dir, "test_teardown_override.tf.json"), JSON.stringify(override, null, 2));
   for (const f of extraTestFiles) fs.copyFileSync(f, path.join(dir, "tests", path.basename(f)));

@@ -84,7 +84,11 @@ export class FoundationStack extends WorkspaceStack {
       attach("userSelfService"),
       attach("requireMfa"),
     ]);
-    const readonly = this.group(names.readonlyGroup, [attach("readOnlyAccess"), attach("userSelfService"), attach("requireMfa")]);
+    const readonly = this.group(names.readonlyGroup, [
+      attach("readOnlyAccess"),
+      attach("userSelfService"),
+      attach("requireMfa"),
+    ]);
 
     // §3.3 admins and the optional read-only users.
     const passwords: Record<string, string> = {};
@@ -185,7 +189,9 @@ export class FoundationStack extends WorkspaceStack {
         tags: bucketTags(org, "shared", "shared"),
         lifecycleRules: storage.lifecycleRules ? SHARED_BUCKET_RULES : undefined,
         folders: SHARED_FOLDERS,
-        policy: policyDocument(sharedBucketStatements({ accountId: platform.accountId, bucketName: names.sharedBucket })),
+        policy: policyDocument(
+          sharedBucketStatements({ accountId: platform.accountId, bucketName: names.sharedBucket }),
+        ),
       });
     } else {
       // Switching the shared bucket off releases it from state; it is never destroyed from here.
@@ -230,7 +236,8 @@ function projectRules(project: Project) {
 }
 
 function releaseDecommissioned(scope: Construct, team: Team): void {
-  for (const name of team.decommissioned) ProjectBucket.release(scope, projectBucketId(team.id, name), { folders: PROJECT_FOLDERS });
+  for (const name of team.decommissioned)
+    ProjectBucket.release(scope, projectBucketId(team.id, name), { folders: PROJECT_FOLDERS });
 }
 
 function bucketTags(org: OrgModel, team: string, project: string): Record<string, string> {

@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 
 /** The §0.1 placeholders: in rendered output they can only be a template bug. */
-const PLACEHOLDER = /\{(company|account|region|iamPath|tagPrefix|team|teamFullName|TeamPascal|project|ProjectPascal|projectShort|user|iamUser|domainName|bucket)\}/;
+const PLACEHOLDER =
+  /\{(company|account|region|iamPath|tagPrefix|team|teamFullName|TeamPascal|project|ProjectPascal|projectShort|user|iamUser|domainName|bucket)\}/;
 /** `${aws:…}` / `${sagemaker:…}` not escaped as `$${…}`: Terraform would fail or substitute it. */
 const UNESCAPED_POLICY_VARIABLE = /(?<!\$)\$\{(aws|sagemaker|s3|ec2|iam|sts):/;
 const UNRESOLVED_TOKEN = /\$\{TfToken\[|\$\{Token\[/;
@@ -24,10 +25,15 @@ export function renderProblems(workspace: string, text: string): RenderProblem[]
     const m = re.exec(text)!;
     return text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, " ");
   };
-  if (PLACEHOLDER.test(text)) out.push({ workspace, message: `unrendered placeholder near: …${excerpt(PLACEHOLDER)}…` });
+  if (PLACEHOLDER.test(text))
+    out.push({ workspace, message: `unrendered placeholder near: …${excerpt(PLACEHOLDER)}…` });
   if (UNESCAPED_POLICY_VARIABLE.test(text))
-    out.push({ workspace, message: `IAM policy variable not escaped as $\${…} near: …${excerpt(UNESCAPED_POLICY_VARIABLE)}…` });
-  if (UNRESOLVED_TOKEN.test(text)) out.push({ workspace, message: `unresolved cdktf token near: …${excerpt(UNRESOLVED_TOKEN)}…` });
+    out.push({
+      workspace,
+      message: `IAM policy variable not escaped as $\${…} near: …${excerpt(UNESCAPED_POLICY_VARIABLE)}…`,
+    });
+  if (UNRESOLVED_TOKEN.test(text))
+    out.push({ workspace, message: `unresolved cdktf token near: …${excerpt(UNRESOLVED_TOKEN)}…` });
   return out;
 }
 

@@ -16,7 +16,11 @@ import { ModelRegistryGroup } from "../modules/registry/model-package-group";
 import { RetainedLogGroup } from "../modules/monitoring/retained-log-group";
 import { AlertTopic } from "../modules/monitoring/alert-topic";
 import { JobFailureAlert, type SageMakerJobKind } from "../modules/monitoring/job-failure-alert";
-import { AccountEndpointAlarms, EndpointAlarms, type EndpointAlarmSettings } from "../modules/monitoring/endpoint-alarms";
+import {
+  AccountEndpointAlarms,
+  EndpointAlarms,
+  type EndpointAlarmSettings,
+} from "../modules/monitoring/endpoint-alarms";
 import { DataAuditTrail } from "../modules/audit/data-audit-trail";
 import { RemovedBlock } from "../modules/state/removed-block";
 import { RetentionGuard } from "../modules/state/retention-guard";
@@ -28,8 +32,10 @@ import { activeProjects, allProjects, type OrgModel, type Project } from "../org
 /** Terraform addresses of the data-bearing registry resources (stable, from YAML keys). */
 export const registryAddress = {
   sharedRepository: (type: string) => `aws_ecr_repository.ecr-shared-${type}`,
-  projectRepository: (team: string, project: string, type: string) => `aws_ecr_repository.ecr-${team}-${project}-${type}`,
-  modelPackageGroup: (team: string, project: string) => `aws_sagemaker_model_package_group.model-group-${team}-${project}`,
+  projectRepository: (team: string, project: string, type: string) =>
+    `aws_ecr_repository.ecr-${team}-${project}-${type}`,
+  modelPackageGroup: (team: string, project: string) =>
+    `aws_sagemaker_model_package_group.model-group-${team}-${project}`,
 };
 
 const logicalId = (address: string) => address.slice(address.indexOf(".") + 1);
@@ -55,7 +61,8 @@ export class RegistryStack extends WorkspaceStack {
     for (const team of org.teams)
       for (const name of team.decommissioned) {
         this.retained.add(registryAddress.modelPackageGroup(team.id, name));
-        for (const type of org.registry.ecr.projectRepoTypes) this.retained.add(registryAddress.projectRepository(team.id, name, type));
+        for (const type of org.registry.ecr.projectRepoTypes)
+          this.retained.add(registryAddress.projectRepository(team.id, name, type));
       }
   }
 
@@ -241,7 +248,11 @@ export class RegistryStack extends WorkspaceStack {
 }
 
 /** The active project whose `{team}-{project}-` prefix starts the endpoint name (the loader checked one exists). */
-function ownerOf(endpoint: string, projects: readonly Project[], prefix: (team: string, project: string) => string): Project {
+function ownerOf(
+  endpoint: string,
+  projects: readonly Project[],
+  prefix: (team: string, project: string) => string,
+): Project {
   const owner = projects.find((p) => endpoint.startsWith(prefix(p.team, p.name)));
   if (!owner) throw new Error(`endpoint '${endpoint}' belongs to no active project`);
   return owner;

@@ -10,7 +10,10 @@ export interface RetentionInventory {
 }
 
 /** `protection` says how a declared project's data is held here, or undefined if it has none. */
-export function retentionInventory(org: OrgModel, protection: (project: Project) => Protection | undefined): RetentionInventory {
+export function retentionInventory(
+  org: OrgModel,
+  protection: (project: Project) => Protection | undefined,
+): RetentionInventory {
   const managed: Record<string, Protection> = {};
   const accountedFor: string[] = [];
   for (const team of org.teams) {

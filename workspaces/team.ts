@@ -38,13 +38,20 @@ export class TeamStack extends WorkspaceStack {
   readonly projects: ReadonlyMap<string, ProjectIdentity>;
   readonly users: ReadonlyMap<string, TeamUser>;
 
-  constructor(scope: Construct, org: OrgModel, readonly team: Team) {
+  constructor(
+    scope: Construct,
+    org: OrgModel,
+    readonly team: Team,
+  ) {
     super(scope, teamWorkspaceName(team.id), org);
     const { names, platform, features, identity } = org;
     const company = platform.company;
 
     // §6.1 team group, team policies and the five attachments.
-    const teamGroup = new IamGroup(this, "team-group", { name: names.teamGroup(team.fullName), path: platform.iamPath });
+    const teamGroup = new IamGroup(this, "team-group", {
+      name: names.teamGroup(team.fullName),
+      path: platform.iamPath,
+    });
     const teamDocs = teamPolicyDocuments({ names, team: team.id, teamFullName: team.fullName });
     const teamPolicies = new Map(
       TEAM_POLICY_SUFFIXES.map((suffix) => [
@@ -120,7 +127,13 @@ export class TeamStack extends WorkspaceStack {
       new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
         bucket: project.bucketName,
         policy: toTerraformPolicyJson(
-          projectBucketPolicyDocument({ names, team: team.id, teamFullName: team.fullName, project: project.name, retired: true }),
+          projectBucketPolicyDocument({
+            names,
+            team: team.id,
+            teamFullName: team.fullName,
+            project: project.name,
+            retired: true,
+          }),
         ),
       });
     // A decommissioned project's bucket leaves Terraform with its policy still on it.

@@ -26,7 +26,14 @@ const SAGEMAKER_FULL_ACCESS = {
     },
     {
       Effect: "Allow",
-      Action: ["s3:CreateBucket", "s3:GetBucketLocation", "s3:ListBucket", "s3:ListAllMyBuckets", "s3:GetBucketCors", "s3:PutBucketCors"],
+      Action: [
+        "s3:CreateBucket",
+        "s3:GetBucketLocation",
+        "s3:ListBucket",
+        "s3:ListAllMyBuckets",
+        "s3:GetBucketCors",
+        "s3:PutBucketCors",
+      ],
       Resource: "*",
     },
     {
@@ -54,11 +61,14 @@ class Platform {
 
   /** Customer-managed policy by ARN (any workspace), or the managed-policy fixture. */
   policyByArn(arn: string): Policy {
-    if (arn === "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess") return { name: "AmazonSageMakerFullAccess", policy: SAGEMAKER_FULL_ACCESS };
-    if (arn.startsWith("arn:aws:iam::aws:policy/")) return { name: arn, policy: { Version: "2012-10-17", Statement: [] } };
+    if (arn === "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess")
+      return { name: "AmazonSageMakerFullAccess", policy: SAGEMAKER_FULL_ACCESS };
+    if (arn.startsWith("arn:aws:iam::aws:policy/"))
+      return { name: arn, policy: { Version: "2012-10-17", Statement: [] } };
     for (const stack of Object.values(this.ws))
       for (const p of Object.values<any>(resources(stack, "aws_iam_policy")))
-        if (`arn:aws:iam::${ACCOUNT}:policy${p.path}${p.name}` === arn) return { name: p.name, policy: parse(p.policy) };
+        if (`arn:aws:iam::${ACCOUNT}:policy${p.path}${p.name}` === arn)
+          return { name: p.name, policy: parse(p.policy) };
     throw new Error(`no synthesized policy ${arn}`);
   }
 
@@ -81,7 +91,8 @@ class Platform {
         .flatMap((m) => m.groups.map((g: string) => this.refName(stack, "aws_iam_group", g)));
       const policies: Policy[] = [];
       for (const a of Object.values<any>(resources(stack, "aws_iam_group_policy_attachment")))
-        if (groups.includes(this.refName(stack, "aws_iam_group", a.group))) policies.push(this.policyByArn(a.policy_arn));
+        if (groups.includes(this.refName(stack, "aws_iam_group", a.group)))
+          policies.push(this.policyByArn(a.policy_arn));
       for (const p of Object.values<any>(resources(stack, "aws_iam_user_policy")))
         if (p.user === address) policies.push({ name: p.name, policy: parse(p.policy) });
       expect(groups.length).toBeGreaterThan(0);
@@ -104,7 +115,8 @@ class Platform {
 
   bucketPolicy(bucket: string): any {
     for (const stack of this.teamStacks())
-      for (const p of Object.values<any>(resources(stack, "aws_s3_bucket_policy"))) if (p.bucket === bucket) return parse(p.policy);
+      for (const p of Object.values<any>(resources(stack, "aws_s3_bucket_policy")))
+        if (p.bucket === bucket) return parse(p.policy);
     return undefined;
   }
 }
@@ -120,9 +132,13 @@ async function simulate(
   opts: { mfa?: boolean; context?: Record<string, string> } = {},
 ): Promise<Result> {
   const isUser = "user" in who;
-  const principal = isUser ? `arn:aws:iam::${ACCOUNT}:user${IAM_PATH}${who.user}` : `arn:aws:sts::${ACCOUNT}:assumed-role/${who.role}/session`;
+  const principal = isUser
+    ? `arn:aws:iam::${ACCOUNT}:user${IAM_PATH}${who.user}`
+    : `arn:aws:sts::${ACCOUNT}:assumed-role/${who.role}/session`;
   const identity = isUser ? platform.user(who.user) : { policies: platform.role(who.role), boundary: undefined };
-  const bucket = resource.startsWith("arn:aws:s3:::") ? resource.slice("arn:aws:s3:::".length).split("/")[0] : undefined;
+  const bucket = resource.startsWith("arn:aws:s3:::")
+    ? resource.slice("arn:aws:s3:::".length).split("/")[0]
+    : undefined;
   const context: Record<string, string> = {
     "aws:SecureTransport": "true",
     "aws:MultiFactorAuthPresent": String(opts.mfa ?? true),
@@ -146,18 +162,26 @@ async function simulate(
 }
 
 const bucket = (team: string, project: string) => `acme-sm-${team}-${project}`;
-const object = (team: string, project: string, key = "data/train.csv") => `arn:aws:s3:::${bucket(team, project)}/${key}`;
-const role = (teamPascal: string, projectPascal: string, kind: string) => `SageMaker-${teamPascal}-${projectPascal}-${kind}Role`;
+const object = (team: string, project: string, key = "data/train.csv") =>
+  `arn:aws:s3:::${bucket(team, project)}/${key}`;
+const role = (teamPascal: string, projectPascal: string, kind: string) =>
+  `SageMaker-${teamPascal}-${projectPascal}-${kind}Role`;
 const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 const toSageMaker = { context: { "iam:PassedToService": "sagemaker.amazonaws.com" } };
 
 /** Active memberships of the example org. */
 const MEMBERS: Record<string, [string, string][]> = {
-  "sm-rc-alice": [["rc", "fraud-detection"], ["rc", "anti-money-laundering"]],
+  "sm-rc-alice": [
+    ["rc", "fraud-detection"],
+    ["rc", "anti-money-laundering"],
+  ],
   "sm-rc-bob": [["rc", "fraud-detection"]],
   "sm-rc-carol": [["rc", "anti-money-laundering"]],
   "sm-algo-david": [["algo", "recommendation-engine"]],
-  "sm-algo-eve": [["algo", "recommendation-engine"], ["algo", "user-intent"]],
+  "sm-algo-eve": [
+    ["algo", "recommendation-engine"],
+    ["algo", "user-intent"],
+  ],
   "sm-algo-frank": [["algo", "user-intent"]],
 };
 const PROJECTS: [string, string][] = [
@@ -177,7 +201,9 @@ const member = (user: string, [t, p]: [string, string]) => MEMBERS[user].some(([
 
 describe("access matrix (IAM policy simulation of the synthesized policies)", () => {
   describe("a member reads and writes their project's bucket", () => {
-    const cases = Object.entries(MEMBERS).flatMap(([user, projects]) => projects.map(([t, p]) => [user, t, p] as const));
+    const cases = Object.entries(MEMBERS).flatMap(([user, projects]) =>
+      projects.map(([t, p]) => [user, t, p] as const),
+    );
     it.each(cases)("%s in %s/%s", async (user, t, p) => {
       expect(await simulate({ user }, "s3:GetObject", object(t, p))).toBe("Allowed");
       expect(await simulate({ user }, "s3:PutObject", object(t, p, "raw/uploads/x.csv"))).toBe("Allowed");
@@ -199,7 +225,8 @@ describe("access matrix (IAM policy simulation of the synthesized policies)", ()
       expect(await simulate({ user }, "s3:PutObject", object(t, p))).not.toBe("Allowed");
       // Listing is granted on "*" by AmazonSageMakerFullAccess: the bucket policy denies it to
       // other teams' users (same-team listing is a documented limitation, docs/identity.md).
-      if (!user.startsWith(`sm-${t}-`)) expect(await simulate({ user }, "s3:ListBucket", `arn:aws:s3:::${bucket(t, p)}`)).toBe("ExplicitlyDenied");
+      if (!user.startsWith(`sm-${t}-`))
+        expect(await simulate({ user }, "s3:ListBucket", `arn:aws:s3:::${bucket(t, p)}`)).toBe("ExplicitlyDenied");
     });
     const roleCases = Object.entries(EXECUTION_ROLES).flatMap(([key, roleName]) =>
       PROJECTS.filter(([t, p]) => `${t}/${p}` !== key).map(([t, p]) => [roleName, t, p] as const),
@@ -207,11 +234,15 @@ describe("access matrix (IAM policy simulation of the synthesized policies)", ()
     it.each(roleCases)("%s cannot read, write or list %s/%s", async (roleName, t, p) => {
       expect(await simulate({ role: roleName }, "s3:GetObject", object(t, p))).not.toBe("Allowed");
       expect(await simulate({ role: roleName }, "s3:PutObject", object(t, p))).not.toBe("Allowed");
-      expect(await simulate({ role: roleName }, "s3:ListBucket", `arn:aws:s3:::${bucket(t, p)}`)).toBe("ExplicitlyDenied");
+      expect(await simulate({ role: roleName }, "s3:ListBucket", `arn:aws:s3:::${bucket(t, p)}`)).toBe(
+        "ExplicitlyDenied",
+      );
     });
     it("the domain default role cannot list or read a project bucket", async () => {
       const domainRole = { role: "SageMaker-Domain-DefaultExecutionRole" };
-      expect(await simulate(domainRole, "s3:ListBucket", `arn:aws:s3:::${bucket("rc", "fraud-detection")}`)).toBe("ExplicitlyDenied");
+      expect(await simulate(domainRole, "s3:ListBucket", `arn:aws:s3:::${bucket("rc", "fraud-detection")}`)).toBe(
+        "ExplicitlyDenied",
+      );
       expect(await simulate(domainRole, "s3:GetObject", object("rc", "fraud-detection"))).not.toBe("Allowed");
     });
   });
@@ -224,25 +255,53 @@ describe("access matrix (IAM policy simulation of the synthesized policies)", ()
       "algo/recommendation-engine": ["Algorithm", "RecommendationEngine"],
       "algo/user-intent": ["Algorithm", "UserIntent"],
     };
-    const cases = Object.keys(MEMBERS).flatMap((user) => PROJECTS.map(([t, p]) => [user, t, p, member(user, [t, p])] as const));
+    const cases = Object.keys(MEMBERS).flatMap((user) =>
+      PROJECTS.map(([t, p]) => [user, t, p, member(user, [t, p])] as const),
+    );
     it.each(cases)("%s passing the roles of %s/%s (member: %s)", async (user, t, p, isMember) => {
       for (const kind of kinds) {
-        const result = await simulate({ user }, "iam:PassRole", roleArn(role(...pascal[`${t}/${p}`], kind)), toSageMaker);
+        const result = await simulate(
+          { user },
+          "iam:PassRole",
+          roleArn(role(...pascal[`${t}/${p}`], kind)),
+          toSageMaker,
+        );
         expect({ kind, result }).toEqual({ kind, result: isMember ? "Allowed" : "ExplicitlyDenied" });
       }
     });
     it("a person in two projects passes each project's roles (the §8.12 trap is resolved)", async () => {
       for (const [t, p] of MEMBERS["sm-rc-alice"])
-        expect(await simulate({ user: "sm-rc-alice" }, "iam:PassRole", roleArn(role(...pascal[`${t}/${p}`], "Training")), toSageMaker)).toBe("Allowed");
+        expect(
+          await simulate(
+            { user: "sm-rc-alice" },
+            "iam:PassRole",
+            roleArn(role(...pascal[`${t}/${p}`], "Training")),
+            toSageMaker,
+          ),
+        ).toBe("Allowed");
     });
     it("an ExecutionRole passes its own project's specialised roles and no other project's", async () => {
       const exec = EXECUTION_ROLES["rc/fraud-detection"];
       for (const kind of ["Training", "Processing", "Inference"]) {
-        expect(await simulate({ role: exec }, "iam:PassRole", roleArn(role("RiskControl", "FraudDetection", kind)), toSageMaker)).toBe("Allowed");
-        expect(await simulate({ role: exec }, "iam:PassRole", roleArn(role("RiskControl", "AntiMoneyLaundering", kind)), toSageMaker)).toBe(
-          "ExplicitlyDenied",
-        );
-        expect(await simulate({ role: exec }, "iam:PassRole", roleArn(role("Algorithm", "UserIntent", kind)), toSageMaker)).toBe("ExplicitlyDenied");
+        expect(
+          await simulate(
+            { role: exec },
+            "iam:PassRole",
+            roleArn(role("RiskControl", "FraudDetection", kind)),
+            toSageMaker,
+          ),
+        ).toBe("Allowed");
+        expect(
+          await simulate(
+            { role: exec },
+            "iam:PassRole",
+            roleArn(role("RiskControl", "AntiMoneyLaundering", kind)),
+            toSageMaker,
+          ),
+        ).toBe("ExplicitlyDenied");
+        expect(
+          await simulate({ role: exec }, "iam:PassRole", roleArn(role("Algorithm", "UserIntent", kind)), toSageMaker),
+        ).toBe("ExplicitlyDenied");
       }
     });
   });
@@ -264,18 +323,29 @@ describe("access matrix (IAM policy simulation of the synthesized policies)", ()
     it.each([
       ["s3:GetObject", object("rc", "fraud-detection")],
       ["s3:PutObject", object("rc", "fraud-detection")],
-      ["sagemaker:CreatePresignedDomainUrl", `arn:aws:sagemaker:ap-northeast-1:${ACCOUNT}:user-profile/d-abc123/profile-rc-frauddet-alice`],
-      ["sagemaker:CreateTrainingJob", `arn:aws:sagemaker:ap-northeast-1:${ACCOUNT}:training-job/rc-fraud-detection-train-1`],
+      [
+        "sagemaker:CreatePresignedDomainUrl",
+        `arn:aws:sagemaker:ap-northeast-1:${ACCOUNT}:user-profile/d-abc123/profile-rc-frauddet-alice`,
+      ],
+      [
+        "sagemaker:CreateTrainingJob",
+        `arn:aws:sagemaker:ap-northeast-1:${ACCOUNT}:training-job/rc-fraud-detection-train-1`,
+      ],
       ["iam:PassRole", roleArn(role("RiskControl", "FraudDetection", "Execution"))],
     ])("%s is denied", async (action, resource) => {
       const ctx = action === "iam:PassRole" ? toSageMaker : {};
       expect(await simulate({ user }, action, resource, { mfa: false, ...ctx })).toBe("ExplicitlyDenied");
       // ...and the same request with MFA is allowed: the denial is the MFA gate, not a missing grant.
-      const ctxMfa = action === "sagemaker:CreatePresignedDomainUrl" ? { context: { "sagemaker:ResourceTag/Owner": user } } : ctx;
+      const ctxMfa =
+        action === "sagemaker:CreatePresignedDomainUrl" ? { context: { "sagemaker:ResourceTag/Owner": user } } : ctx;
       expect(await simulate({ user }, action, resource, { mfa: true, ...ctxMfa })).toBe("Allowed");
     });
     it("enrolling MFA for another user is not allowed", async () => {
-      expect(await simulate({ user }, "iam:EnableMFADevice", `arn:aws:iam::${ACCOUNT}:user${IAM_PATH}sm-rc-bob`, { mfa: false })).not.toBe("Allowed");
+      expect(
+        await simulate({ user }, "iam:EnableMFADevice", `arn:aws:iam::${ACCOUNT}:user${IAM_PATH}sm-rc-bob`, {
+          mfa: false,
+        }),
+      ).not.toBe("Allowed");
     });
   });
 });

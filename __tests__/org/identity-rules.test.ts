@@ -2,7 +2,6 @@
 import type { OrgSource } from "../../org/loader";
 import { editedExampleSources, problemsIn } from "../support/org";
 
-
 /** 1-based line of the first line of `text` containing `needle`. */
 function lineOf(source: OrgSource, needle: string): number {
   const i = source.text.split("\n").findIndex((l) => l.includes(needle));
@@ -27,7 +26,9 @@ describe("identity rules", () => {
     const fraud = problems.find((p) => p.path === "teams.rc.projects.fraud-detection")!;
     expect(fraud.file).toBe("org/teams.yaml");
     expect(fraud.line).toBe(lineOf(sources[0], "  fraud-detection:"));
-    expect(fraud.message).toMatch(/SageMaker-RiskControl-FraudDetection-ExecutionRole needs 13 managed policies .*identity.managedPoliciesPerRoleQuota is 10:/);
+    expect(fraud.message).toMatch(
+      /SageMaker-RiskControl-FraudDetection-ExecutionRole needs 13 managed policies .*identity.managedPoliciesPerRoleQuota is 10:/,
+    );
   });
 
   it("the count follows the features and the whitelist: 10 fits the default quota", () => {
@@ -47,7 +48,8 @@ describe("identity rules", () => {
   it("an oversized policy is reported with the project's location", () => {
     const custom = Array.from({ length: 400 }, (_, i) => `ml.m${i}.xlarge`);
     const sources = editedExampleSources({
-      teams: (d) => (d.teams.algo.projects["user-intent"].instanceWhitelist = { custom: [...custom, "ml.t3.medium", "system"] }),
+      teams: (d) =>
+        (d.teams.algo.projects["user-intent"].instanceWhitelist = { custom: [...custom, "ml.t3.medium", "system"] }),
     });
     const problem = problemsIn(sources).find((p) => p.message.includes("InstanceWhitelist"));
     expect(problem).toMatchObject({ file: "org/teams.yaml", path: "teams.algo.projects.user-intent" });
@@ -78,7 +80,9 @@ describe("identity rules", () => {
 
   it("restrictToVpc without a deployer exemption is rejected (§11.12)", () => {
     const problems = problemsIn(editedExampleSources({ platform: (d) => (d.storage.restrictToVpc = true) }));
-    expect(problems).toContainEqual(expect.objectContaining({ path: "storage.restrictToVpc", file: "org/platform.yaml" }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: "storage.restrictToVpc", file: "org/platform.yaml" }),
+    );
     const fixed = problemsIn(
       editedExampleSources({
         platform: (d) => {
@@ -91,7 +95,9 @@ describe("identity rules", () => {
   });
 
   it("a malformed deployer ARN is a schema error", () => {
-    const problems = problemsIn(editedExampleSources({ platform: (d) => (d.identity.deployerPrincipalArns = ["deployer"]) }));
+    const problems = problemsIn(
+      editedExampleSources({ platform: (d) => (d.identity.deployerPrincipalArns = ["deployer"]) }),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ path: "identity.deployerPrincipalArns[0]" }));
   });
 });

@@ -95,7 +95,9 @@ describe("org loader: the example org", () => {
 
   it("fails with a located message for a missing file", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "org-"));
-    expect(() => loadOrg({ teamsFile: path.join(dir, "nope.yaml") })).toThrow(/nope\.yaml:1:1 \(document\): cannot read file \(ENOENT\)/);
+    expect(() => loadOrg({ teamsFile: path.join(dir, "nope.yaml") })).toThrow(
+      /nope\.yaml:1:1 \(document\): cannot read file \(ENOENT\)/,
+    );
   });
 });
 
@@ -131,7 +133,9 @@ teams:
 
   it("reports a duplicate user key at the duplicate", () => {
     const ps = problemsOf(base.replace("      bob: {}\n", "      bob: {}\n      alice: {}\n"));
-    expect(lines(ps)).toEqual(["org/teams.yaml:8:7 teams.rc.users.alice: duplicate key (each key may appear once in a mapping)"]);
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:8:7 teams.rc.users.alice: duplicate key (each key may appear once in a mapping)",
+    ]);
   });
 
   it("reports a duplicate key together with the other problems of the file", () => {
@@ -149,7 +153,9 @@ teams:
   });
 
   it("reports unknown keys at the key, with the path", () => {
-    const ps = problemsOf(base.replace("    fullName: risk-control\n", "    fullName: risk-control\n    fulName: typo\n"));
+    const ps = problemsOf(
+      base.replace("    fullName: risk-control\n", "    fullName: risk-control\n    fulName: typo\n"),
+    );
     expect(lines(ps)).toEqual(["org/teams.yaml:5:5 teams.rc.fulName: unknown key 'fulName'"]);
   });
 
@@ -195,7 +201,13 @@ teams:
   });
 
   it("locates problems in the platform file too", () => {
-    const ps = problemsOf(base, PLATFORM.replace("privateSubnetIds: [subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002]", "privateSubnetIds: [subnet-0a1b2c3d4e5f60001]"));
+    const ps = problemsOf(
+      base,
+      PLATFORM.replace(
+        "privateSubnetIds: [subnet-0a1b2c3d4e5f60001, subnet-0a1b2c3d4e5f60002]",
+        "privateSubnetIds: [subnet-0a1b2c3d4e5f60001]",
+      ),
+    );
     expect(ps).toHaveLength(1);
     expect(ps[0].file).toBe("org/platform.yaml");
     expect(ps[0].path).toBe("network.privateSubnetIds");
@@ -208,7 +220,7 @@ teams:
     );
     expect(lines(ps)).toEqual([
       'org/teams.yaml:10:17 teams.rc.projects.fraud-detection.status: must be one of "active", "retired"',
-      "org/teams.yaml:11:18 teams.rc.projects.fraud-detection.members: expected array, got string \"alice\"",
+      'org/teams.yaml:11:18 teams.rc.projects.fraud-detection.members: expected array, got string "alice"',
     ]);
   });
 
@@ -233,7 +245,10 @@ teams:
 
   it("rejects projects whose IAM names differ only in case or dashes", () => {
     const ps = problemsOf(
-      base.replace("      fraud-detection:\n        members: [alice, bob]\n", "      fraud-detection:\n        members: [alice]\n      frauddetection:\n        members: [bob]\n"),
+      base.replace(
+        "      fraud-detection:\n        members: [alice, bob]\n",
+        "      fraud-detection:\n        members: [alice]\n      frauddetection:\n        members: [bob]\n",
+      ),
     );
     expect(lines(ps)).toEqual([
       "org/teams.yaml:11:7 teams.rc.projects.frauddetection: project 'frauddetection' and 'fraud-detection' give the same IAM role and policy names (IAM names ignore case and '-' is dropped: Frauddetection)",
@@ -249,13 +264,20 @@ teams:
     );
     expect(lines(ps)).toEqual([
       "org/teams.yaml:10:38 teams.rc.projects.fraud-detection.instanceWhitelist.custom: custom whitelist must contain 'system' (or set allowWithoutSystem: true)",
-      expect.stringMatching(/^org\/teams\.yaml:13:28 teams\.rc\.projects\.other\.instanceWhitelist: unknown instance whitelist preset 'tiny'/),
+      expect.stringMatching(
+        /^org\/teams\.yaml:13:28 teams\.rc\.projects\.other\.instanceWhitelist: unknown instance whitelist preset 'tiny'/,
+      ),
     ]);
   });
 
   it("rejects more than 9 active projects per person (10 groups per IAM user)", () => {
-    const projects = Array.from({ length: 10 }, (_, i) => `      p${String.fromCharCode(97 + i)}x:\n        members: [alice]\n`).join("");
-    const ps = problemsOf(`version: 1\nteams:\n  rc:\n    fullName: risk-control\n    users:\n      alice: {}\n    projects:\n${projects}`);
+    const projects = Array.from(
+      { length: 10 },
+      (_, i) => `      p${String.fromCharCode(97 + i)}x:\n        members: [alice]\n`,
+    ).join("");
+    const ps = problemsOf(
+      `version: 1\nteams:\n  rc:\n    fullName: risk-control\n    users:\n      alice: {}\n    projects:\n${projects}`,
+    );
     expect(lines(ps)).toEqual([
       "org/teams.yaml:6:7 teams.rc.users.alice: user 'alice' is in 10 active projects; an IAM user can be in at most 10 groups (team group + 9 projects)",
     ]);

@@ -62,7 +62,12 @@ const ADOPT = `network:
 describe("network section: well-formed configurations load", () => {
   it("lookup with referenced endpoints, and adopt with groups, rules and endpoints", () => {
     expect(() =>
-      loads(withNetwork(BASE + "  optionalEndpoints: { kms: true }\n  adoptExistingEndpoints: { sts: vpce-0abc, kms: { id: vpce-0def, action: import } }\n")),
+      loads(
+        withNetwork(
+          BASE +
+            "  optionalEndpoints: { kms: true }\n  adoptExistingEndpoints: { sts: vpce-0abc, kms: { id: vpce-0def, action: import } }\n",
+        ),
+      ),
     ).not.toThrow();
     expect(() =>
       loads(
@@ -89,15 +94,25 @@ describe("network section: bad configurations are reported with their file locat
     const text = withNetwork(BASE.replace(", subnet-0a1b2c3d4e5f60002", ""));
     const ps = problemsOf(text);
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatchObject({ file: "org/platform.yaml", line: lineOf(text, "privateSubnetIds"), path: "network.privateSubnetIds" });
+    expect(ps[0]).toMatchObject({
+      file: "org/platform.yaml",
+      line: lineOf(text, "privateSubnetIds"),
+      path: "network.privateSubnetIds",
+    });
     expect(ps[0].message).toMatch(/needs 2 or 3 private subnets/);
   });
 
   it("an optional endpoint adopted but not enabled (it would be both absent and adopted)", () => {
-    const text = withNetwork(BASE + "  optionalEndpoints: { kms: false }\n  adoptExistingEndpoints:\n    kms: vpce-0abc\n");
+    const text = withNetwork(
+      BASE + "  optionalEndpoints: { kms: false }\n  adoptExistingEndpoints:\n    kms: vpce-0abc\n",
+    );
     const ps = problemsOf(text);
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatchObject({ line: lineOf(text, "    kms: vpce"), col: 5, path: "network.adoptExistingEndpoints.kms" });
+    expect(ps[0]).toMatchObject({
+      line: lineOf(text, "    kms: vpce"),
+      col: 5,
+      path: "network.adoptExistingEndpoints.kms",
+    });
     expect(ps[0].message).toMatch(/listed for adoption but not enabled \(network\.optionalEndpoints\.kms is false\)/);
   });
 
@@ -105,12 +120,19 @@ describe("network section: bad configurations are reported with their file locat
     const text = withNetwork(BASE + "  adoptExistingEndpoints:\n    sts: vpce-0abc\n    logs: { id: vpce-0abc }\n");
     const ps = problemsOf(text);
     expect(ps.map((p) => [p.line, p.path, p.message])).toEqual([
-      [lineOf(text, "    logs:"), "network.adoptExistingEndpoints.logs", expect.stringMatching(/vpce-0abc is already adopted as 'sts'/)],
+      [
+        lineOf(text, "    logs:"),
+        "network.adoptExistingEndpoints.logs",
+        expect.stringMatching(/vpce-0abc is already adopted as 'sts'/),
+      ],
     ]);
   });
 
   it("an unknown endpoint suffix, an endpoint id of the wrong form, an unknown action", () => {
-    const text = withNetwork(BASE + "  adoptExistingEndpoints:\n    sagemaker: vpce-0abc\n    sts: ep-1\n    logs: { id: vpce-0abc, action: create }\n");
+    const text = withNetwork(
+      BASE +
+        "  adoptExistingEndpoints:\n    sagemaker: vpce-0abc\n    sts: ep-1\n    logs: { id: vpce-0abc, action: create }\n",
+    );
     const ps = problemsOf(text);
     expect(ps.map((p) => p.path)).toEqual(
       expect.arrayContaining(["network.adoptExistingEndpoints.sts", "network.adoptExistingEndpoints.logs.action"]),
@@ -122,12 +144,17 @@ describe("network section: bad configurations are reported with their file locat
     const text = withNetwork(BASE + "  adoptExistingSecurityGroups:\n    studio: sg-0abc\n");
     const ps = problemsOf(text);
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatchObject({ line: lineOf(text, "    studio: sg-"), path: "network.adoptExistingSecurityGroups.studio" });
+    expect(ps[0]).toMatchObject({
+      line: lineOf(text, "    studio: sg-"),
+      path: "network.adoptExistingSecurityGroups.studio",
+    });
     expect(ps[0].message).toMatch(/only with network\.mode: adopt/);
   });
 
   it("an adopted rule key the group does not have", () => {
-    const text = withNetwork(ADOPT + "  adoptExistingSecurityGroups:\n    inference: { id: sg-0abc, rules: { ingress-self: sgr-0abc } }\n");
+    const text = withNetwork(
+      ADOPT + "  adoptExistingSecurityGroups:\n    inference: { id: sg-0abc, rules: { ingress-self: sgr-0abc } }\n",
+    );
     const ps = problemsOf(text);
     expect(ps).toHaveLength(1);
     expect(ps[0].path).toBe("network.adoptExistingSecurityGroups.inference.rules.ingress-self");
@@ -139,7 +166,9 @@ describe("network section: bad configurations are reported with their file locat
     const ps = problemsOf(text);
     expect(ps).toHaveLength(1);
     expect(ps[0]).toMatchObject({ line: lineOf(text, "privateSubnetIds"), path: "network.privateSubnetIds[1]" });
-    expect(ps[0].message).toMatch(/subnet subnet-0a1b2c3d4e5f60002 needs network\.adopt\.subnets\.subnet-0a1b2c3d4e5f60002/);
+    expect(ps[0].message).toMatch(
+      /subnet subnet-0a1b2c3d4e5f60002 needs network\.adopt\.subnets\.subnet-0a1b2c3d4e5f60002/,
+    );
     const noSection = withNetwork(ADOPT.slice(0, ADOPT.indexOf("  adopt:\n")));
     expect(problemsOf(noSection).map((p) => p.path)).toEqual(["network.mode"]);
   });
@@ -150,7 +179,10 @@ describe("network section: bad configurations are reported with their file locat
         "      subnet-0a1b2c3d4e5f60009: { cidrBlock: 10.20.64.0/19, availabilityZone: ap-northeast-1d }\n",
     );
     const ps = problemsOf(text);
-    expect(ps.map((p) => p.path).sort()).toEqual(["network.adopt.subnets", "network.adopt.subnets.subnet-0a1b2c3d4e5f60009"]);
+    expect(ps.map((p) => p.path).sort()).toEqual([
+      "network.adopt.subnets",
+      "network.adopt.subnets.subnet-0a1b2c3d4e5f60009",
+    ]);
     expect(ps.find((p) => p.path === "network.adopt.subnets")!.message).toMatch(/at least 2 availability zones/);
   });
 
@@ -173,13 +205,18 @@ describe("network section: bad configurations are reported with their file locat
     const ps2 = problemsOf(wellFormed);
     expect(ps2.map((p) => [p.path, p.message])).toEqual([
       ["network.adopt.subnets", "network.adopt.subnets is used only with network.mode: adopt"],
-      ["network.adopt.release[0]", "rtb-0a1b2c3d4e5f60001 is still in use (listed in privateSubnetIds or routeTableIds)"],
+      [
+        "network.adopt.release[0]",
+        "rtb-0a1b2c3d4e5f60001 is still in use (listed in privateSubnetIds or routeTableIds)",
+      ],
     ]);
   });
 
   it("fewer than 10 free IPs per subnet is not a valid minimum (§4.1)", () => {
     const text = withNetwork(BASE + "  minFreeIpsPerSubnet: 4\n");
     const ps = problemsOf(text);
-    expect(ps.map((p) => [p.line, p.path])).toEqual([[lineOf(text, "minFreeIpsPerSubnet"), "network.minFreeIpsPerSubnet"]]);
+    expect(ps.map((p) => [p.line, p.path])).toEqual([
+      [lineOf(text, "minFreeIpsPerSubnet"), "network.minFreeIpsPerSubnet"],
+    ]);
   });
 });

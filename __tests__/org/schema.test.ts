@@ -41,8 +41,14 @@ describe("published JSON Schema of the org files", () => {
 
   const [teams] = exampleSources();
   const cases: [string, string][] = [
-    ["unknown team key", teams.text.replace("    fullName: algorithm\n", "    fullName: algorithm\n    colour: blue\n")],
-    ["bad project status", teams.text.replace("        members: [eve, frank]", "        status: paused\n        members: [eve, frank]")],
+    [
+      "unknown team key",
+      teams.text.replace("    fullName: algorithm\n", "    fullName: algorithm\n    colour: blue\n"),
+    ],
+    [
+      "bad project status",
+      teams.text.replace("        members: [eve, frank]", "        status: paused\n        members: [eve, frank]"),
+    ],
     ["bad full name", teams.text.replace("fullName: algorithm", "fullName: Algorithm")],
     ["bad download access", teams.text.replace("downloadAccess: allow", "downloadAccess: sometimes")],
     ["members not a list", teams.text.replace("members: [eve, frank]", "members: eve")],

@@ -12,15 +12,27 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function planFile(name: string, changes: unknown[]): string {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, JSON.stringify({ format_version: "1.2", planned_values: {}, resource_changes: changes, errored: false }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ format_version: "1.2", planned_values: {}, resource_changes: changes, errored: false }),
+  );
   return file;
 }
 
-const del = (address: string, type: string, before: Record<string, unknown>) => ({ address, mode: "managed", type, change: { actions: ["delete"], before, after: null } });
+const del = (address: string, type: string, before: Record<string, unknown>) => ({
+  address,
+  mode: "managed",
+  type,
+  change: { actions: ["delete"], before, after: null },
+});
 
-const foundation = planFile("foundation.json", [del("aws_s3_bucket.bucket-rc-legacy-scoring", "aws_s3_bucket", { bucket: "acme-sm-rc-legacy-scoring" })]);
+const foundation = planFile("foundation.json", [
+  del("aws_s3_bucket.bucket-rc-legacy-scoring", "aws_s3_bucket", { bucket: "acme-sm-rc-legacy-scoring" }),
+]);
 const registry = planFile("registry.json", [
-  del("aws_sagemaker_model_package_group.model-group-rc-legacy-scoring", "aws_sagemaker_model_package_group", { model_package_group_name: "rc-legacy-scoring" }),
+  del("aws_sagemaker_model_package_group.model-group-rc-legacy-scoring", "aws_sagemaker_model_package_group", {
+    model_package_group_name: "rc-legacy-scoring",
+  }),
 ]);
 const quiet = planFile("network.json", []);
 
@@ -42,14 +54,24 @@ describe("plan-guard CLI", () => {
   it("exits 1 on an unapproved destroy, naming the approval to give", () => {
     const r = run([foundation]);
     expect(r.status).toBe(1);
-    expect(r.out).toContain("aws_s3_bucket acme-sm-rc-legacy-scoring (foundation: aws_s3_bucket.bucket-rc-legacy-scoring): NOT APPROVED");
+    expect(r.out).toContain(
+      "aws_s3_bucket acme-sm-rc-legacy-scoring (foundation: aws_s3_bucket.bucket-rc-legacy-scoring): NOT APPROVED",
+    );
     expect(r.out).toContain("--allow-destroy=acme-sm-rc-legacy-scoring");
   });
 
   it("takes approvals from repeated --allow-destroy and from ALLOW_DESTROY, across all plan files", () => {
-    expect(run([foundation, registry, "--allow-destroy=acme-sm-rc-legacy-scoring", "--allow-destroy", "rc-legacy-scoring"]).status).toBe(0);
-    expect(run([foundation, registry], { ALLOW_DESTROY: "acme-sm-rc-legacy-scoring, rc-legacy-scoring" }).status).toBe(0);
-    expect(run([foundation, registry, "--allow-destroy=rc-legacy-scoring"], { ALLOW_DESTROY: "acme-sm-rc-legacy-scoring" }).status).toBe(0);
+    expect(
+      run([foundation, registry, "--allow-destroy=acme-sm-rc-legacy-scoring", "--allow-destroy", "rc-legacy-scoring"])
+        .status,
+    ).toBe(0);
+    expect(run([foundation, registry], { ALLOW_DESTROY: "acme-sm-rc-legacy-scoring, rc-legacy-scoring" }).status).toBe(
+      0,
+    );
+    expect(
+      run([foundation, registry, "--allow-destroy=rc-legacy-scoring"], { ALLOW_DESTROY: "acme-sm-rc-legacy-scoring" })
+        .status,
+    ).toBe(0);
     expect(run([foundation, registry, "--allow-destroy=rc-legacy-scoring"]).status).toBe(1);
   });
 

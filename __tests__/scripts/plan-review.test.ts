@@ -48,12 +48,32 @@ const iamUser = (name: string) => ({ name, id: name, path: "/acme-sagemaker/", f
 /** One destroyed instance of every protected type, named as the platform names them (§0.2). */
 const protectedDeletes = [
   rc("aws_s3_bucket.bucket-rc-legacy-scoring", ["delete"], bucket("acme-sm-rc-legacy-scoring", true), null),
-  rc("aws_sagemaker_user_profile.profile-rc-frauddet-bob", ["delete"], { user_profile_name: "profile-rc-frauddet-bob", domain_id: "d-1" }, null),
-  rc("aws_sagemaker_space.space-rc-frauddet-bob", ["delete"], { space_name: "space-rc-frauddet-bob", domain_id: "d-1" }, null),
+  rc(
+    "aws_sagemaker_user_profile.profile-rc-frauddet-bob",
+    ["delete"],
+    { user_profile_name: "profile-rc-frauddet-bob", domain_id: "d-1" },
+    null,
+  ),
+  rc(
+    "aws_sagemaker_space.space-rc-frauddet-bob",
+    ["delete"],
+    { space_name: "space-rc-frauddet-bob", domain_id: "d-1" },
+    null,
+  ),
   rc("aws_iam_user.user-bob", ["delete"], iamUser("sm-rc-bob"), null),
   rc("aws_sagemaker_domain.domain", ["delete"], { domain_name: "acme-ml-platform", auth_mode: "IAM" }, null),
-  rc("aws_sagemaker_model_package_group.model-group-rc-legacy-scoring", ["delete"], { model_package_group_name: "rc-legacy-scoring" }, null),
-  rc("aws_ecr_repository.ecr-rc-legacy-scoring-training", ["delete"], { name: "acme-sm-rc-legacy-scoring-training", force_delete: false }, null),
+  rc(
+    "aws_sagemaker_model_package_group.model-group-rc-legacy-scoring",
+    ["delete"],
+    { model_package_group_name: "rc-legacy-scoring" },
+    null,
+  ),
+  rc(
+    "aws_ecr_repository.ecr-rc-legacy-scoring-training",
+    ["delete"],
+    { name: "acme-sm-rc-legacy-scoring-training", force_delete: false },
+    null,
+  ),
 ];
 const protectedNames = [
   "acme-sm-rc-legacy-scoring",
@@ -75,11 +95,24 @@ const byAddress = (r: PlanReview, address: string) => {
 describe("reviewPlan: operations", () => {
   const r = review([
     rc("aws_iam_role.exec", ["create"], null, { name: "SageMaker-RiskControl-FraudDetection-ExecutionRole" }),
-    rc("aws_iam_policy.access", ["update"], { name: "SageMaker-RiskControl-FraudDetection-Access" }, { name: "SageMaker-RiskControl-FraudDetection-Access" }),
+    rc(
+      "aws_iam_policy.access",
+      ["update"],
+      { name: "SageMaker-RiskControl-FraudDetection-Access" },
+      { name: "SageMaker-RiskControl-FraudDetection-Access" },
+    ),
     rc("aws_iam_group.old", ["delete"], { name: "sagemaker-rc-old" }, null),
     rc("aws_s3_bucket.bucket-algo-user-intent", ["forget"], bucket("acme-sm-algo-user-intent"), null),
-    rc("aws_vpc_endpoint.s3", ["no-op"], { id: "vpce-1" }, { id: "vpce-1" }, { change: { actions: ["no-op"], before: {}, after: {}, importing: { id: "vpce-1" } } }),
-    rc("aws_iam_user.user-alice", ["no-op"], iamUser("sm-rc-alice"), iamUser("sm-rc-alice"), { previous_address: "aws_iam_user.alice" }),
+    rc(
+      "aws_vpc_endpoint.s3",
+      ["no-op"],
+      { id: "vpce-1" },
+      { id: "vpce-1" },
+      { change: { actions: ["no-op"], before: {}, after: {}, importing: { id: "vpce-1" } } },
+    ),
+    rc("aws_iam_user.user-alice", ["no-op"], iamUser("sm-rc-alice"), iamUser("sm-rc-alice"), {
+      previous_address: "aws_iam_user.alice",
+    }),
     rc("aws_iam_group.unchanged", ["no-op"], { name: "sagemaker-admins" }, { name: "sagemaker-admins" }),
     { ...rc("data.aws_vpc.this", ["read"], null, {}), mode: "data", type: "aws_vpc" },
   ]);
@@ -100,10 +133,21 @@ describe("reviewPlan: operations", () => {
 
   it("replace is a destroy in both orders (delete-before-create and create_before_destroy)", () => {
     const rr = review([
-      rc("aws_sagemaker_domain.domain", ["delete", "create"], { domain_name: "acme-ml-platform" }, { domain_name: "acme-ml-platform" }, {
-        action_reason: "replace_because_cannot_update",
-      }),
-      rc("aws_ecr_repository.repo", ["create", "delete"], { name: "acme-sm-shared-base" }, { name: "acme-sm-shared-base" }),
+      rc(
+        "aws_sagemaker_domain.domain",
+        ["delete", "create"],
+        { domain_name: "acme-ml-platform" },
+        { domain_name: "acme-ml-platform" },
+        {
+          action_reason: "replace_because_cannot_update",
+        },
+      ),
+      rc(
+        "aws_ecr_repository.repo",
+        ["create", "delete"],
+        { name: "acme-sm-shared-base" },
+        { name: "acme-sm-shared-base" },
+      ),
     ]);
     for (const c of rr.changes) {
       expect(c.operation).toBe("replace");
@@ -117,7 +161,12 @@ describe("reviewPlan: operations", () => {
     const rr = review([
       {
         ...rc("aws_s3_bucket.bucket-rc-x", ["delete", "create"], bucket("acme-sm-rc-x"), bucket("acme-sm-rc-y")),
-        change: { actions: ["delete", "create"], before: bucket("acme-sm-rc-x"), after: bucket("acme-sm-rc-y"), replace_paths: [["bucket"]] },
+        change: {
+          actions: ["delete", "create"],
+          before: bucket("acme-sm-rc-x"),
+          after: bucket("acme-sm-rc-y"),
+          replace_paths: [["bucket"]],
+        },
       },
     ]);
     const c = rr.changes[0];
@@ -142,7 +191,11 @@ describe("reviewPlan: operations", () => {
 
   it("resources inside modules keep their full address", () => {
     const rr = review([rc("module.team.aws_iam_user.user-bob", ["delete"], iamUser("sm-rc-bob"), null)]);
-    expect(rr.changes[0]).toMatchObject({ address: "module.team.aws_iam_user.user-bob", type: "aws_iam_user", needsApproval: true });
+    expect(rr.changes[0]).toMatchObject({
+      address: "module.team.aws_iam_user.user-bob",
+      type: "aws_iam_user",
+      needsApproval: true,
+    });
   });
 });
 
@@ -172,7 +225,9 @@ describe("judge: the destroy guard", () => {
     const r = review(protectedDeletes);
     const v = judge([r], protectedNames.slice(1));
     expect(v.ok).toBe(false);
-    expect(v.destroyed.filter((d) => !d.approved).map((d) => approvalKey(d.change))).toEqual(["acme-sm-rc-legacy-scoring"]);
+    expect(v.destroyed.filter((d) => !d.approved).map((d) => approvalKey(d.change))).toEqual([
+      "acme-sm-rc-legacy-scoring",
+    ]);
     expect(judge([r], protectedNames).ok).toBe(true);
   });
 
@@ -206,7 +261,10 @@ describe("judge: the destroy guard", () => {
     const v = judge([r], ["acme-sm-algo-user-intent", "aws_iam_user.user-bob"]);
     expect(v.ok).toBe(false);
     expect(v.stale).toEqual([
-      { entry: "acme-sm-algo-user-intent", hint: "ws: aws_s3_bucket.bucket-algo-user-intent is planned to forget, which needs no approval" },
+      {
+        entry: "acme-sm-algo-user-intent",
+        hint: "ws: aws_s3_bucket.bucket-algo-user-intent is planned to forget, which needs no approval",
+      },
       { entry: "aws_iam_user.user-bob", hint: "approve it by its name 'sm-rc-bob'" },
     ]);
   });
@@ -223,7 +281,9 @@ describe("judge: the destroy guard", () => {
   it("a workspace-qualified approval applies to that workspace's plan only", () => {
     const foundation = review([protectedDeletes[0]], "foundation");
     const registry = review([protectedDeletes[5]], "registry");
-    expect(judge([foundation, registry], ["foundation:acme-sm-rc-legacy-scoring", "registry:rc-legacy-scoring"]).ok).toBe(true);
+    expect(
+      judge([foundation, registry], ["foundation:acme-sm-rc-legacy-scoring", "registry:rc-legacy-scoring"]).ok,
+    ).toBe(true);
     const wrong = judge([foundation, registry], ["registry:acme-sm-rc-legacy-scoring", "registry:rc-legacy-scoring"]);
     expect(wrong.ok).toBe(false);
     expect(wrong.destroyed.find((d) => d.change.workspace === "foundation")?.approved).toBe(false);
@@ -235,7 +295,9 @@ describe("judge: the destroy guard", () => {
     const entries = ["foundation:acme-sm-rc-legacy-scoring", "registry:rc-legacy-scoring"];
     const strict = judge([foundation], entries);
     expect(strict.ok).toBe(false);
-    expect(strict.stale).toEqual([{ entry: "registry:rc-legacy-scoring", hint: "no plan of workspace 'registry' is given" }]);
+    expect(strict.stale).toEqual([
+      { entry: "registry:rc-legacy-scoring", hint: "no plan of workspace 'registry' is given" },
+    ]);
     const partial = judge([foundation], entries, { partial: true });
     expect(partial).toMatchObject({ ok: true, stale: [], outOfScope: ["registry:rc-legacy-scoring"] });
     // Unqualified entries and entries of a planned workspace are still checked.
@@ -247,7 +309,9 @@ describe("judge: the destroy guard", () => {
 
   it("refuses a plan Terraform marked as errored, and warns on an incomplete one", () => {
     expect(judge([review([], "domain", { errored: true })], []).ok).toBe(false);
-    expect(judge([review([], "domain", { errored: true })], []).errors[0]).toMatch(/^domain: Terraform reported errors while planning/);
+    expect(judge([review([], "domain", { errored: true })], []).errors[0]).toMatch(
+      /^domain: Terraform reported errors while planning/,
+    );
     const partial = judge([review([], "domain", { complete: false })], []);
     expect(partial.ok).toBe(true);
     expect(partial.warnings[0]).toMatch(/not complete/);
@@ -279,7 +343,12 @@ describe("renderReport", () => {
       rc("aws_iam_user.user-dave", ["create"], null, iamUser("sm-rc-dave")),
       rc("aws_s3_object.bucket-rc-x_folder_data", ["create"], null, {}),
       rc("aws_sagemaker_space.space-rc-frauddet-bob", ["delete"], { space_name: "space-rc-frauddet-bob" }, null),
-      rc("aws_sagemaker_user_profile.profile-rc-frauddet-bob", ["delete"], { user_profile_name: "profile-rc-frauddet-bob" }, null),
+      rc(
+        "aws_sagemaker_user_profile.profile-rc-frauddet-bob",
+        ["delete"],
+        { user_profile_name: "profile-rc-frauddet-bob" },
+        null,
+      ),
       rc("aws_s3_bucket.bucket-algo-user-intent", ["forget"], bucket("acme-sm-algo-user-intent"), null),
       rc("aws_s3_bucket.bucket-rc-legacy", ["delete"], bucket("acme-sm-rc-legacy", false), null),
     ],
@@ -288,21 +357,35 @@ describe("renderReport", () => {
 
   it("lists each operation grouped by resource type with physical names, and the reviewer's warnings", () => {
     const text = renderReport([r], judge([r], ["space-rc-frauddet-bob"]));
-    expect(text).toContain("Plan review: domain\n  2 to create, 0 to update, 0 to replace, 3 to delete, 1 to forget, 0 to import, 0 to move.");
-    expect(text).toContain("  create (2)\n    aws_iam_user (1)\n      + sm-rc-dave (aws_iam_user.user-dave)\n    aws_s3_object (1)\n      + aws_s3_object.bucket-rc-x_folder_data");
+    expect(text).toContain(
+      "Plan review: domain\n  2 to create, 0 to update, 0 to replace, 3 to delete, 1 to forget, 0 to import, 0 to move.",
+    );
+    expect(text).toContain(
+      "  create (2)\n    aws_iam_user (1)\n      + sm-rc-dave (aws_iam_user.user-dave)\n    aws_s3_object (1)\n      + aws_s3_object.bucket-rc-x_folder_data",
+    );
     expect(text).toContain(
       "    aws_sagemaker_space (1)\n      - space-rc-frauddet-bob (aws_sagemaker_space.space-rc-frauddet-bob) PROTECTED, approved\n" +
         "          the space's EBS volume (its files) is lost; delete the space's running apps first",
     );
-    expect(text).toContain("      - profile-rc-frauddet-bob (aws_sagemaker_user_profile.profile-rc-frauddet-bob) PROTECTED, NOT APPROVED\n          the profile's home data is lost");
+    expect(text).toContain(
+      "      - profile-rc-frauddet-bob (aws_sagemaker_user_profile.profile-rc-frauddet-bob) PROTECTED, NOT APPROVED\n          the profile's home data is lost",
+    );
     expect(text).toContain("force_destroy = false: the delete fails unless the bucket is already empty");
-    expect(text).toContain("  forget (removed from state, the object is kept) (1)\n    aws_s3_bucket (1)\n      x acme-sm-algo-user-intent (aws_s3_bucket.bucket-algo-user-intent)");
+    expect(text).toContain(
+      "  forget (removed from state, the object is kept) (1)\n    aws_s3_bucket (1)\n      x acme-sm-algo-user-intent (aws_s3_bucket.bucket-algo-user-intent)",
+    );
     expect(text).toContain("REFUSED: 2 protected resources are destroyed without approval.");
-    expect(text).toContain("pass exactly: --allow-destroy=acme-sm-rc-legacy,space-rc-frauddet-bob,profile-rc-frauddet-bob");
+    expect(text).toContain(
+      "pass exactly: --allow-destroy=acme-sm-rc-legacy,space-rc-frauddet-bob,profile-rc-frauddet-bob",
+    );
   });
 
   it("markdown keeps destruction in view and folds the additive lists", () => {
-    const md = renderReport([r], judge([r], ["space-rc-frauddet-bob", "profile-rc-frauddet-bob", "acme-sm-rc-legacy"]), "markdown");
+    const md = renderReport(
+      [r],
+      judge([r], ["space-rc-frauddet-bob", "profile-rc-frauddet-bob", "acme-sm-rc-legacy"]),
+      "markdown",
+    );
     expect(md).toContain("<details><summary>create (2)</summary>");
     expect(md).toContain("#### delete (3)");
     expect(md).toContain("  - `-` **acme-sm-rc-legacy** (`aws_s3_bucket.bucket-rc-legacy`) PROTECTED, approved");

@@ -5,8 +5,23 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildReport, formatJson, formatTable, main, ReportArgumentError, type ProjectRow, type UserRow } from "../../scripts/report";
-import { editExampleOrg, EXAMPLE_PLATFORM, EXAMPLE_TEAMS, loadExampleOrg, orgFromYaml, exampleSources } from "../support/org";
+import {
+  buildReport,
+  formatJson,
+  formatTable,
+  main,
+  ReportArgumentError,
+  type ProjectRow,
+  type UserRow,
+} from "../../scripts/report";
+import {
+  editExampleOrg,
+  EXAMPLE_PLATFORM,
+  EXAMPLE_TEAMS,
+  loadExampleOrg,
+  orgFromYaml,
+  exampleSources,
+} from "../support/org";
 
 const org = loadExampleOrg();
 
@@ -24,10 +39,14 @@ function project(rows: readonly ProjectRow[], team: string, name: string): Proje
 function cli(args: string[], env: Record<string, string> = {}) {
   let stdout = "";
   let stderr = "";
-  const code = main(args, { ORG_FILE: EXAMPLE_TEAMS, PLATFORM_FILE: EXAMPLE_PLATFORM, ...env }, {
-    out: (t) => (stdout += t),
-    err: (t) => (stderr += t),
-  });
+  const code = main(
+    args,
+    { ORG_FILE: EXAMPLE_TEAMS, PLATFORM_FILE: EXAMPLE_PLATFORM, ...env },
+    {
+      out: (t) => (stdout += t),
+      err: (t) => (stderr += t),
+    },
+  );
   return { code, stdout, stderr };
 }
 
@@ -62,7 +81,12 @@ describe("users report", () => {
       "rc/bob",
       "rc/carol",
     ]);
-    expect(user(rows, null, "jason")).toMatchObject({ kind: "admin", iamUserName: "sm-admin-jason", profileCount: 0, projects: [] });
+    expect(user(rows, null, "jason")).toMatchObject({
+      kind: "admin",
+      iamUserName: "sm-admin-jason",
+      profileCount: 0,
+      projects: [],
+    });
   });
 
   it("--team keeps only that team's users (no platform users)", () => {
@@ -74,7 +98,12 @@ describe("users report", () => {
   it("a user whose only project is retired keeps the IAM user but no profile", () => {
     const retired = editExampleOrg({ teams: (d) => void (d.teams.rc.projects["fraud-detection"].status = "retired") });
     const { rows: r } = buildReport(retired, "users", "rc");
-    expect(user(r, "rc", "bob")).toMatchObject({ iamUserName: "sm-rc-bob", projects: [], profileCount: 0, primaryProject: null });
+    expect(user(r, "rc", "bob")).toMatchObject({
+      iamUserName: "sm-rc-bob",
+      projects: [],
+      profileCount: 0,
+      primaryProject: null,
+    });
     expect(user(r, "rc", "alice")).toMatchObject({ projects: ["anti-money-laundering"], profileCount: 1 });
   });
 });
@@ -113,7 +142,10 @@ describe("projects report", () => {
       "rc/anti-money-laundering",
       "rc/fraud-detection",
     ]);
-    expect(buildReport(org, "projects", "algo").rows.map((r) => r.project)).toEqual(["recommendation-engine", "user-intent"]);
+    expect(buildReport(org, "projects", "algo").rows.map((r) => r.project)).toEqual([
+      "recommendation-engine",
+      "user-intent",
+    ]);
   });
 
   it("a retired project keeps its bucket and model group but has no members, group, roles or whitelist policy", () => {
@@ -132,19 +164,37 @@ describe("projects report", () => {
       whitelist: "default",
       whitelistPolicy: null,
     });
-    const line = formatTable(buildReport(retired, "projects", "rc")).split("\n").find((l) => l.startsWith("rc    fraud-detection"));
-    expect(line?.split(/\s{2,}/)).toEqual(["rc", "fraud-detection", "retired", "0", "acme-sm-rc-fraud-detection (retained)", "-", "rc-fraud-detection (retained)", "-"]);
+    const line = formatTable(buildReport(retired, "projects", "rc"))
+      .split("\n")
+      .find((l) => l.startsWith("rc    fraud-detection"));
+    expect(line?.split(/\s{2,}/)).toEqual([
+      "rc",
+      "fraud-detection",
+      "retired",
+      "0",
+      "acme-sm-rc-fraud-detection (retained)",
+      "-",
+      "rc-fraud-detection (retained)",
+      "-",
+    ]);
   });
 
   it("purge flags and decommissioned projects show what happens to the data", () => {
     const edited = editExampleOrg({
       teams: (d) => {
-        Object.assign(d.teams.rc.projects["fraud-detection"], { status: "retired", bucket: { purge: true }, registry: { purge: true } });
+        Object.assign(d.teams.rc.projects["fraud-detection"], {
+          status: "retired",
+          bucket: { purge: true },
+          registry: { purge: true },
+        });
         d.teams.algo.decommissioned = ["old-churn"];
       },
     });
     const { rows: r } = buildReport(edited, "projects");
-    expect(project(r, "rc", "fraud-detection")).toMatchObject({ bucketState: "purge requested", modelPackageGroupState: "purge requested" });
+    expect(project(r, "rc", "fraud-detection")).toMatchObject({
+      bucketState: "purge requested",
+      modelPackageGroupState: "purge requested",
+    });
     expect(project(r, "algo", "old-churn")).toEqual({
       team: "algo",
       project: "old-churn",
@@ -179,8 +229,15 @@ describe("projects report", () => {
       ["Processing", 3],
       ["Inference", 3],
     ]);
-    expect([ui.modelPackageGroup, ui.modelPackageGroupState, ui.whitelist, ui.whitelistPolicy]).toEqual([null, null, "unrestricted", null]);
-    expect(formatTable(buildReport(edited, "projects", "algo"))).toMatch(/user-intent +active +2 +acme-sm-algo-user-intent +Execution,Processing,Inference +- +unrestricted\n/);
+    expect([ui.modelPackageGroup, ui.modelPackageGroupState, ui.whitelist, ui.whitelistPolicy]).toEqual([
+      null,
+      null,
+      "unrestricted",
+      null,
+    ]);
+    expect(formatTable(buildReport(edited, "projects", "algo"))).toMatch(
+      /user-intent +active +2 +acme-sm-algo-user-intent +Execution,Processing,Inference +- +unrestricted\n/,
+    );
   });
 });
 
@@ -214,7 +271,9 @@ describe("whitelists and presets reports", () => {
       ["large_memory", ["rc/anti-money-laundering"]],
     ]);
     expect(all[0].instanceTypes).toEqual(org.instanceWhitelistPresets.default);
-    expect(buildReport(org, "presets", "rc").rows.find((r) => r.preset === "default")?.usedBy).toEqual(["rc/fraud-detection"]);
+    expect(buildReport(org, "presets", "rc").rows.find((r) => r.preset === "default")?.usedBy).toEqual([
+      "rc/fraud-detection",
+    ]);
   });
 });
 
@@ -234,7 +293,11 @@ describe("formats", () => {
 
   it("json: the same rows, with the report name and team filter", () => {
     const report = buildReport(org, "projects", "rc");
-    expect(JSON.parse(formatJson(report))).toEqual({ report: "projects", team: "rc", rows: JSON.parse(JSON.stringify(report.rows)) });
+    expect(JSON.parse(formatJson(report))).toEqual({
+      report: "projects",
+      team: "rc",
+      rows: JSON.parse(JSON.stringify(report.rows)),
+    });
   });
 
   it("declaration order in the YAML does not change any report", () => {
@@ -299,15 +362,24 @@ describe("CLI", () => {
     fs.writeFileSync(good, fs.readFileSync(EXAMPLE_TEAMS, "utf8").replace("members: [eve, frank]", "members: [frank]"));
     const r = cli(["users", "--team", "algo", "--format", "json"], { ORG_FILE: good });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).rows.find((u: UserRow) => u.user === "eve").projects).toEqual(["recommendation-engine"]);
+    expect(JSON.parse(r.stdout).rows.find((u: UserRow) => u.user === "eve").projects).toEqual([
+      "recommendation-engine",
+    ]);
 
     const bad = path.join(work, "bad.yaml");
-    fs.writeFileSync(bad, fs.readFileSync(EXAMPLE_TEAMS, "utf8").replace("members: [eve, frank]", "members: [eve, frank, zoe]"));
+    fs.writeFileSync(
+      bad,
+      fs.readFileSync(EXAMPLE_TEAMS, "utf8").replace("members: [eve, frank]", "members: [eve, frank, zoe]"),
+    );
     const before = fs.readFileSync(bad, "utf8");
     const b = cli(["users"], { ORG_FILE: bad });
     expect(b.code).toBe(1);
     expect(b.stdout).toBe("");
-    expect(b.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+ teams\\.algo\\.projects\\.user-intent\\.members\\[2\\]: unknown user 'zoe'`));
+    expect(b.stderr).toMatch(
+      new RegExp(
+        `${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+ teams\\.algo\\.projects\\.user-intent\\.members\\[2\\]: unknown user 'zoe'`,
+      ),
+    );
     expect(b.stderr).not.toMatch(/\n\s+at /);
     expect(fs.readFileSync(bad, "utf8")).toBe(before);
   });

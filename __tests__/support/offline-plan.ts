@@ -50,7 +50,12 @@ export class OfflinePlan {
   ) {
     this.dir = path.join(root, "cdktf.out", "stacks", workspace);
     this.stateFile = path.join(root, "terraform-state", `${workspace}.tfstate`);
-    this.env = { ...tf.env, AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLAN0000", AWS_SECRET_ACCESS_KEY: "offline", AWS_EC2_METADATA_DISABLED: "true" };
+    this.env = {
+      ...tf.env,
+      AWS_ACCESS_KEY_ID: "AKIAOFFLINEPLAN0000",
+      AWS_SECRET_ACCESS_KEY: "offline",
+      AWS_EC2_METADATA_DISABLED: "true",
+    };
     const json = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", workspace, "cdk.tf.json"), "utf8"));
     if (json.terraform.backend?.local?.path !== `../../../terraform-state/${workspace}.tfstate`)
       throw new Error(`${workspace}: expected the local backend of an example-like org`);
@@ -61,7 +66,9 @@ export class OfflinePlan {
     fs.writeFileSync(
       path.join(this.dir, "offline_override.tf.json"),
       JSON.stringify({
-        provider: { aws: [{ skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true }] },
+        provider: {
+          aws: [{ skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true }],
+        },
       }),
     );
     this.run(["init"]);
@@ -69,7 +76,12 @@ export class OfflinePlan {
 
   terraform([command, ...args]: string[]): SpawnSyncReturns<string> {
     const flags = ["-no-color", ...(command === "show" ? [] : ["-input=false"])];
-    return spawnSync(this.tf.bin, [command, ...flags, ...args], { cwd: this.dir, env: this.env, encoding: "utf8", timeout: 300_000 });
+    return spawnSync(this.tf.bin, [command, ...flags, ...args], {
+      cwd: this.dir,
+      env: this.env,
+      encoding: "utf8",
+      timeout: 300_000,
+    });
   }
 
   run(args: string[]): string {

@@ -27,11 +27,17 @@ type Json = Record<string, unknown>;
  * The example org with edits applied to the parsed YAML documents (as plain objects), e.g.
  * `editExampleOrg({ teams: (t) => { t.teams.rc.projects["fraud-detection"].members.push("dave") } })`.
  */
-export function editExampleOrg(edits: { teams?: (doc: Json & { teams: any }) => void; platform?: (doc: Json & any) => void }): OrgModel {
+export function editExampleOrg(edits: {
+  teams?: (doc: Json & { teams: any }) => void;
+  platform?: (doc: Json & any) => void;
+}): OrgModel {
   return loadOrgFromSources(editedExampleSources(edits));
 }
 
-export function editedExampleSources(edits: { teams?: (doc: any) => void; platform?: (doc: any) => void }): OrgSource[] {
+export function editedExampleSources(edits: {
+  teams?: (doc: any) => void;
+  platform?: (doc: any) => void;
+}): OrgSource[] {
   const [teams, platform] = exampleSources();
   const apply = (src: OrgSource, edit?: (doc: any) => void): OrgSource => {
     if (!edit) return src;

@@ -42,7 +42,11 @@ function previousState(legacyScoring: "protected" | "purge-armed") {
   return stateFile(
     Object.values(addresses).map((name) => {
       const bucket = name.replace(/^bucket-/, "acme-sm-");
-      return stateResource("aws_s3_bucket", name, { id: bucket, bucket, force_destroy: purgeArmed && name === addresses.deletedEntry });
+      return stateResource("aws_s3_bucket", name, {
+        id: bucket,
+        bucket,
+        force_destroy: purgeArmed && name === addresses.deletedEntry,
+      });
     }),
     {
       "algo/recommendation-engine": "protected",
@@ -85,7 +89,9 @@ describe("foundation data safety on a Terraform plan", () => {
       const diagnostics = plan.failedPlan();
       expect(diagnostics).toContain("Resource precondition failed");
       const message = guardMessage(diagnostics);
-      expect(message).toMatch(/^Data would be destroyed: rc\/legacy-scoring had data in the foundation workspace at its last apply/);
+      expect(message).toMatch(
+        /^Data would be destroyed: rc\/legacy-scoring had data in the foundation workspace at its last apply/,
+      );
       // Declared, decommissioned and purge-armed projects are accounted for.
       expect(message).not.toMatch(/user-intent|fraud-detection|anti-money-laundering|recommendation-engine/);
       expect(message).toContain("teams.<team>.decommissioned");
@@ -99,7 +105,8 @@ describe("foundation data safety on a Terraform plan", () => {
     () => {
       plan.writeState(previousState("purge-armed"));
       const p = plan.plan();
-      const bucket = (name: string) => p.resource_changes.find((c: any) => c.address === `aws_s3_bucket.${name}`).change;
+      const bucket = (name: string) =>
+        p.resource_changes.find((c: any) => c.address === `aws_s3_bucket.${name}`).change;
 
       for (const kept of [addresses.active, addresses.retired]) {
         expect(bucket(kept).actions).toEqual(["update"]);

@@ -50,9 +50,22 @@ describe("plan-guard on a real Terraform plan", () => {
     plan.writeState(
       stateFile(
         [
-          stateResource("aws_s3_bucket", "bucket-rc-legacy-scoring", { id: "acme-sm-rc-legacy-scoring", bucket: "acme-sm-rc-legacy-scoring", force_destroy: true }),
-          stateResource("aws_s3_bucket", "bucket-algo-user-intent", { id: "acme-sm-algo-user-intent", bucket: "acme-sm-algo-user-intent", force_destroy: false }),
-          stateResource("aws_iam_user", "admin-kim", { id: "sm-admin-kim", name: "sm-admin-kim", path: "/acme-sagemaker/", force_destroy: true }),
+          stateResource("aws_s3_bucket", "bucket-rc-legacy-scoring", {
+            id: "acme-sm-rc-legacy-scoring",
+            bucket: "acme-sm-rc-legacy-scoring",
+            force_destroy: true,
+          }),
+          stateResource("aws_s3_bucket", "bucket-algo-user-intent", {
+            id: "acme-sm-algo-user-intent",
+            bucket: "acme-sm-algo-user-intent",
+            force_destroy: false,
+          }),
+          stateResource("aws_iam_user", "admin-kim", {
+            id: "sm-admin-kim",
+            name: "sm-admin-kim",
+            path: "/acme-sagemaker/",
+            force_destroy: true,
+          }),
         ],
         { "algo/user-intent": "protected", "rc/legacy-scoring": "purge-armed" },
       ),
@@ -66,7 +79,9 @@ describe("plan-guard on a real Terraform plan", () => {
   maybe("refuses the plan without approval, naming the bucket and the IAM user it destroys", () => {
     const r = guard(planJson);
     expect(r.status).toBe(1);
-    expect(r.out).toContain("- acme-sm-rc-legacy-scoring (aws_s3_bucket.bucket-rc-legacy-scoring) PROTECTED, NOT APPROVED");
+    expect(r.out).toContain(
+      "- acme-sm-rc-legacy-scoring (aws_s3_bucket.bucket-rc-legacy-scoring) PROTECTED, NOT APPROVED",
+    );
     expect(r.out).toContain("force_destroy = true: every object version and delete marker is deleted with the bucket");
     expect(r.out).toContain("- sm-admin-kim (aws_iam_user.admin-kim) PROTECTED, NOT APPROVED");
     // The decommissioned bucket is forgotten, listed, and needs no approval.
@@ -79,7 +94,9 @@ describe("plan-guard on a real Terraform plan", () => {
     expect(guard(planJson, ["--allow-destroy=acme-sm-rc-legacy-scoring"]).status).toBe(1);
     const r = guard(planJson, ["--allow-destroy=acme-sm-rc-legacy,sm-admin-kim"]);
     expect(r.status).toBe(1);
-    expect(r.out).toContain("aws_s3_bucket acme-sm-rc-legacy-scoring (foundation: aws_s3_bucket.bucket-rc-legacy-scoring): NOT APPROVED");
+    expect(r.out).toContain(
+      "aws_s3_bucket acme-sm-rc-legacy-scoring (foundation: aws_s3_bucket.bucket-rc-legacy-scoring): NOT APPROVED",
+    );
     expect(r.out).toContain("approval 'acme-sm-rc-legacy' matches no protected resource these plans destroy");
   });
 

@@ -32,12 +32,16 @@ describe("retention guard on terraform test (Terraform Cloud backend)", () => {
   );
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  maybe.each(["foundation", "registry"])("%s", (workspace) => {
-    if ("skipped" in tf) return;
-    const r = checkWorkspace(path.join(out.outdir, "stacks", workspace), tf, scratch, [
-      path.join(__dirname, "retention-guard", `${workspace}-cloud.tftest.hcl`),
-    ]);
-    if (!r.ok) throw new Error(`terraform ${r.step} failed for ${workspace}:\n${r.output}`);
-    expect(r.ok).toBe(true);
-  }, 300_000);
+  maybe.each(["foundation", "registry"])(
+    "%s",
+    (workspace) => {
+      if ("skipped" in tf) return;
+      const r = checkWorkspace(path.join(out.outdir, "stacks", workspace), tf, scratch, [
+        path.join(__dirname, "retention-guard", `${workspace}-cloud.tftest.hcl`),
+      ]);
+      if (!r.ok) throw new Error(`terraform ${r.step} failed for ${workspace}:\n${r.output}`);
+      expect(r.ok).toBe(true);
+    },
+    300_000,
+  );
 });

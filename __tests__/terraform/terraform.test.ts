@@ -25,7 +25,11 @@ if (skipped) {
 export function extraTestFiles(workspace: string): string[] {
   const dir = path.join(__dirname, workspace);
   return fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((f) => f.endsWith(".tftest.hcl")).sort().map((f) => path.join(dir, f))
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".tftest.hcl"))
+        .sort()
+        .map((f) => path.join(dir, f))
     : [];
 }
 

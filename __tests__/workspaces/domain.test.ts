@@ -23,12 +23,15 @@ const byField = (stack: StackJson, type: string, field: string): Record<string, 
   Object.fromEntries(Object.values(resources(stack, type)).map((r: any) => [r[field], r]));
 const profiles = (stack: StackJson) => byField(stack, "aws_sagemaker_user_profile", "user_profile_name");
 const spaces = (stack: StackJson) => byField(stack, "aws_sagemaker_space", "space_name");
-const configs = (stack: StackJson) => byField(stack, "aws_sagemaker_studio_lifecycle_config", "studio_lifecycle_config_name");
+const configs = (stack: StackJson) =>
+  byField(stack, "aws_sagemaker_studio_lifecycle_config", "studio_lifecycle_config_name");
 
 /** The lifecycle config name a rendered ARN points at (the ARN embeds a reference to the name). */
 function configNameOf(stack: StackJson, arn: string): string {
   expect(arn.startsWith(LCC_ARN)).toBe(true);
-  const ref = /^\$\{aws_sagemaker_studio_lifecycle_config\.([^.]+)\.studio_lifecycle_config_name\}$/.exec(arn.slice(LCC_ARN.length));
+  const ref = /^\$\{aws_sagemaker_studio_lifecycle_config\.([^.]+)\.studio_lifecycle_config_name\}$/.exec(
+    arn.slice(LCC_ARN.length),
+  );
   expect(ref).not.toBeNull();
   return resources(stack, "aws_sagemaker_studio_lifecycle_config")[ref![1]].studio_lifecycle_config_name;
 }
@@ -97,9 +100,9 @@ describe("domain workspace of the example org", () => {
       expect(c.tags).toEqual({ ManagedBy: "acme-sagemaker", Environment: "production" });
       expect(c.lifecycle).toEqual({ create_before_destroy: true });
     }
-    expect(Buffer.from(lcc["acme-sagemaker-disable-download"].studio_lifecycle_config_content, "base64").toString()).toContain(
-      "jupyter labextension disable @jupyterlab/filebrowser-extension:download",
-    );
+    expect(
+      Buffer.from(lcc["acme-sagemaker-disable-download"].studio_lifecycle_config_content, "base64").toString(),
+    ).toContain("jupyter labextension disable @jupyterlab/filebrowser-extension:download");
     const lab = domain.default_user_settings.jupyter_lab_app_settings;
     expect(configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn)).toBe("acme-sagemaker-disable-download");
     expect(lab.lifecycle_config_arns).toEqual([lab.default_resource_spec.lifecycle_config_arn]);
@@ -112,7 +115,10 @@ describe("domain workspace of the example org", () => {
     expect(Object.keys(ps).sort()).toEqual(ms.map((m) => m.userProfileName).sort());
     expect(Object.keys(ss).sort()).toEqual(ms.map((m) => m.spaceName).sort());
     const profileAddr = Object.fromEntries(
-      Object.entries(resources(stack, "aws_sagemaker_user_profile")).map(([addr, r]: [string, any]) => [r.user_profile_name, addr]),
+      Object.entries(resources(stack, "aws_sagemaker_user_profile")).map(([addr, r]: [string, any]) => [
+        r.user_profile_name,
+        addr,
+      ]),
     );
     for (const m of ms) {
       const team = org.teams.find((t) => t.id === m.team)!;
@@ -153,13 +159,16 @@ describe("domain workspace of the example org", () => {
 
   it("gives a member of two projects two profiles and two spaces with different roles", () => {
     const ps = profiles(stack);
-    const alice = Object.keys(ps).filter((n) => n.endsWith("-alice")).sort();
+    const alice = Object.keys(ps)
+      .filter((n) => n.endsWith("-alice"))
+      .sort();
     expect(alice).toEqual(["profile-rc-antimonlau-alice", "profile-rc-frauddet-alice"]);
     expect(ps[alice[0]].user_settings.execution_role).not.toBe(ps[alice[1]].user_settings.execution_role);
-    expect(Object.keys(spaces(stack)).filter((n) => n.endsWith("-alice")).sort()).toEqual([
-      "space-rc-antimonlau-alice",
-      "space-rc-frauddet-alice",
-    ]);
+    expect(
+      Object.keys(spaces(stack))
+        .filter((n) => n.endsWith("-alice"))
+        .sort(),
+    ).toEqual(["space-rc-antimonlau-alice", "space-rc-frauddet-alice"]);
   });
 
   it("renders each profile's resolved download access as its only lifecycle config", () => {
@@ -226,7 +235,9 @@ ${access.map((m) => (m === "inherit" ? `          - u${m}` : `          - { name
       for (const membership of access)
         it(`membership ${membership} x project ${project} x disableDownload ${disableDownload} -> ${expected(membership, project, disableDownload)}`, () => {
           const lab = ps[`profile-rc-proj${project.slice(0, 3)}-u${membership}`].user_settings.jupyter_lab_app_settings;
-          expect(configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn)).toBe(expected(membership, project, disableDownload));
+          expect(configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn)).toBe(
+            expected(membership, project, disableDownload),
+          );
           expect(lab.lifecycle_config_arns).toEqual([lab.default_resource_spec.lifecycle_config_arn]);
         });
   }
@@ -276,7 +287,12 @@ describe("domain replacement tripwire", () => {
     ["vpcId", (d: any) => (d.network.vpcId = "vpc-0ffffffffffffffff"), "network.vpcId"],
     ["domainName", (d: any) => (d.platform.domainName = "acme-ml-platform-2"), "platform.domainName"],
     ["domainName", (d: any) => (d.platform.company = "acmex"), "platform.company"],
-    ["kmsKeyId", (d: any) => (d.studio.kmsKeyId = "arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"), "studio.kmsKeyId"],
+    [
+      "kmsKeyId",
+      (d: any) =>
+        (d.studio.kmsKeyId = "arn:aws:kms:ap-northeast-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+      "studio.kmsKeyId",
+    ],
   ])("rejects a change of %s (%s)", (attribute, edit, at) => {
     const problems = problemsOf(() => editExampleOrg({ platform: edit }));
     const mine = problems.filter((p) => p.message.includes("replaces the Studio domain"));
@@ -300,7 +316,10 @@ describe("domain replacement tripwire", () => {
     const baseline = org.studio.domainIdentity!;
     const tampered: OrgModel = {
       ...org,
-      studio: { ...org.studio, domainIdentity: { ...baseline, authMode: "SSO", domainSecurityGroupIds: ["sg-0123456789abcdef0"] } },
+      studio: {
+        ...org.studio,
+        domainIdentity: { ...baseline, authMode: "SSO", domainSecurityGroupIds: ["sg-0123456789abcdef0"] },
+      },
     };
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "domain-refused-"));
     synthesize(org, outdir);
@@ -315,7 +334,9 @@ describe("domain replacement tripwire", () => {
     expect((error as Error).message).toContain("authMode: SSO -> IAM");
     expect((error as Error).message).toContain("domainSecurityGroupIds: [sg-0123456789abcdef0] -> []");
     expect(fs.readFileSync(path.join(outdir, "stacks", "domain", "cdk.tf.json"), "utf8")).toBe(before);
-    expect(() => buildApp({ ...tampered, studio: { ...tampered.studio, allowDomainReplacement: true } }, outdir)).not.toThrow();
+    expect(() =>
+      buildApp({ ...tampered, studio: { ...tampered.studio, allowDomainReplacement: true } }, outdir),
+    ).not.toThrow();
   });
 });
 
@@ -379,7 +400,11 @@ describe("studio names and values are checked at load time", () => {
     }
     const tooLong = problems.filter((p) => /exceed 63 characters/.test(p.message));
     expect(tooLong.length).toBeGreaterThan(0);
-    expect(tooLong[0]).toMatchObject({ file: "teams.yaml", line: 8, path: "teams.abcd.projects.abcdefghijklmnopqrstuvwxyzabcd.members[0]" });
+    expect(tooLong[0]).toMatchObject({
+      file: "teams.yaml",
+      line: 8,
+      path: "teams.abcd.projects.abcdefghijklmnopqrstuvwxyzabcd.members[0]",
+    });
   });
 
   it("rejects idle bounds that do not contain the idle timeout", () => {
@@ -392,7 +417,9 @@ describe("studio names and values are checked at load time", () => {
       return [];
     })();
     expect(problems.map((p) => p.path)).toContain("studio.maxIdleTimeoutMinutes");
-    expect(() => editExampleOrg({ platform: (d) => (d.studio.minIdleTimeoutMinutes = 120) })).toThrow(/idle timeout 60 must lie within/);
+    expect(() => editExampleOrg({ platform: (d) => (d.studio.minIdleTimeoutMinutes = 120) })).toThrow(
+      /idle timeout 60 must lie within/,
+    );
   });
 });
 
@@ -431,7 +458,10 @@ describe("invariance", () => {
     const flat = (s: StackJson) =>
       Object.fromEntries(
         Object.entries(s.resource).flatMap(([type, byName]) =>
-          Object.entries(byName as Record<string, unknown>).map(([name, body]) => [`${type}.${name}`, JSON.stringify(body)]),
+          Object.entries(byName as Record<string, unknown>).map(([name, body]) => [
+            `${type}.${name}`,
+            JSON.stringify(body),
+          ]),
         ),
       );
     const b = flat(before);

@@ -6,14 +6,15 @@ import type { OrgModel } from "../../org/model";
 import { SPEC_PLATFORM_POLICIES, type SpecStatement } from "./foundation-policy-spec";
 
 /** A syntactically valid (base64) stand-in for an operator's PGP public key. */
-const PGP_KEY = Buffer.from("-----BEGIN PGP PUBLIC KEY BLOCK-----\n" + "x".repeat(120) + "\n-----END PGP PUBLIC KEY BLOCK-----").toString("base64");
+const PGP_KEY = Buffer.from(
+  "-----BEGIN PGP PUBLIC KEY BLOCK-----\n" + "x".repeat(120) + "\n-----END PGP PUBLIC KEY BLOCK-----",
+).toString("base64");
 
 function synthFoundation(org: OrgModel): { text: string; json: any } {
   const stack = new FoundationStack(Testing.app(), org);
   const text = Testing.synth(stack);
   return { text, json: JSON.parse(text) };
 }
-
 
 /** The policy document AWS receives: Terraform turns `$${` into a literal `${`. */
 function awsDocument(terraformPolicy: string): any {
@@ -113,12 +114,17 @@ describe("foundation workspace: platform policies (§3.1, §8.1-§8.7)", () => {
     });
     const maxPolicies = Object.values(resources(synthFoundation(maxOrg).json, "aws_iam_policy")) as any[];
     expect(maxPolicies).toHaveLength(8);
-    for (const p of maxPolicies) expect(JSON.stringify(awsDocument(p.policy)).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
+    for (const p of maxPolicies)
+      expect(JSON.stringify(awsDocument(p.policy)).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
   });
 
   it("an IAM path beyond the IAM limit is a load error at its YAML line", () => {
     const problems = problemsOf({ platform: (d) => (d.platform.iamPath = `/${"p".repeat(600)}/`) });
-    expect(problems).toEqual([expect.stringMatching(/^org\/platform\.yaml:\d+:\d+ platform\.iamPath: iamPath is 602 characters; IAM allows at most 512$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^org\/platform\.yaml:\d+:\d+ platform\.iamPath: iamPath is 602 characters; IAM allows at most 512$/,
+      ),
+    ]);
   });
 });
 
@@ -140,7 +146,11 @@ describe("foundation workspace: groups, admins and read-only users (§3.2, §3.3
       .sort();
 
   it("creates sagemaker-admins and sagemaker-readonly on the IAM path", () => {
-    expect(Object.values(groups).map((g: any) => [g.name, g.path]).sort()).toEqual([
+    expect(
+      Object.values(groups)
+        .map((g: any) => [g.name, g.path])
+        .sort(),
+    ).toEqual([
       ["sagemaker-admins", "/acme-sagemaker/"],
       ["sagemaker-readonly", "/acme-sagemaker/"],
     ]);
@@ -224,7 +234,9 @@ describe("foundation workspace: groups, admins and read-only users (§3.2, §3.3
       platform: (d) => delete d.identity.pgpKey,
     }).filter((p) => p.includes(" admins"));
     expect(problems).toEqual([
-      expect.stringMatching(/^org\/teams\.yaml:\d+:\d+ admins\[1\]\.consoleLogin: console login needs identity\.pgpKey/),
+      expect.stringMatching(
+        /^org\/teams\.yaml:\d+:\d+ admins\[1\]\.consoleLogin: console login needs identity\.pgpKey/,
+      ),
     ]);
   });
 
@@ -235,7 +247,9 @@ describe("foundation workspace: groups, admins and read-only users (§3.2, §3.3
         delete d.identity.pgpKey;
       },
     }).filter((p) => p.includes("admins"));
-    expect(problems).toEqual([expect.stringMatching(/admins\[0\]: console login \(from identity\.consoleLoginDefault\) needs identity\.pgpKey/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/admins\[0\]: console login \(from identity\.consoleLoginDefault\) needs identity\.pgpKey/),
+    ]);
   });
 
   it("duplicate read-only users are rejected", () => {
@@ -250,7 +264,9 @@ describe("foundation workspace: domain default role (§3.4)", () => {
     const { json } = synthFoundation(org);
     return {
       role: resources(json, "aws_iam_role")["domain-default-role"],
-      attached: (Object.values(resources(json, "aws_iam_role_policy_attachment")) as any[]).map((a) => a.policy_arn).sort(),
+      attached: (Object.values(resources(json, "aws_iam_role_policy_attachment")) as any[])
+        .map((a) => a.policy_arn)
+        .sort(),
       roles: (Object.values(resources(json, "aws_iam_role_policy_attachment")) as any[]).map((a) => a.role),
     };
   };
@@ -261,7 +277,13 @@ describe("foundation workspace: domain default role (§3.4)", () => {
     expect(r.path).toBeUndefined();
     expect(JSON.parse(r.assume_role_policy)).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:SetContext"] }],
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: "sagemaker.amazonaws.com" },
+          Action: ["sts:AssumeRole", "sts:SetContext"],
+        },
+      ],
     });
     expect(r.tags).toEqual({ Purpose: "DomainDefault", ManagedBy: "acme-sagemaker", Company: "acme" });
   });
@@ -291,14 +313,22 @@ describe("foundation workspace: domain default role (§3.4)", () => {
         },
       }),
     );
-    expect(attached).toEqual(["arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-StudioAppPermissions", "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"]);
+    expect(attached).toEqual([
+      "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-StudioAppPermissions",
+      "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
+    ]);
   });
 });
 
 describe("foundation workspace: buckets (§3.5, §3.6)", () => {
   const org = loadExampleOrg();
   const { json } = synthFoundation(org);
-  const projectBuckets = ["rc-anti-money-laundering", "rc-fraud-detection", "algo-recommendation-engine", "algo-user-intent"];
+  const projectBuckets = [
+    "rc-anti-money-laundering",
+    "rc-fraud-detection",
+    "algo-recommendation-engine",
+    "algo-user-intent",
+  ];
 
   it("one bucket per project plus the shared bucket, with §0.3 tags incl. CostCenter", () => {
     const buckets = resources(json, "aws_s3_bucket");
@@ -307,7 +337,13 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
       bucket: "acme-sm-rc-fraud-detection",
       force_destroy: false,
       lifecycle: { prevent_destroy: true },
-      tags: { Team: "risk-control", Project: "fraud-detection", Environment: "production", ManagedBy: "acme-sagemaker", CostCenter: "ml-platform" },
+      tags: {
+        Team: "risk-control",
+        Project: "fraud-detection",
+        Environment: "production",
+        ManagedBy: "acme-sagemaker",
+        CostCenter: "ml-platform",
+      },
     });
     expect(buckets["bucket-shared"].tags).toEqual({
       Team: "shared",
@@ -320,7 +356,8 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
 
   it("omits the CostCenter tag when no cost center is set", () => {
     const noCost = synthFoundation(editExampleOrg({ platform: (d) => delete d.platform.costCenter })).json;
-    for (const b of Object.values(resources(noCost, "aws_s3_bucket")) as any[]) expect(b.tags).not.toHaveProperty("CostCenter");
+    for (const b of Object.values(resources(noCost, "aws_s3_bucket")) as any[])
+      expect(b.tags).not.toHaveProperty("CostCenter");
   });
 
   it("every bucket blocks public access, is versioned and encrypted with SSE-S3", () => {
@@ -333,7 +370,10 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
         block_public_policy: true,
         restrict_public_buckets: true,
       });
-      expect(resources(json, "aws_s3_bucket_versioning")[id]).toEqual({ bucket: ref, versioning_configuration: { status: "Enabled" } });
+      expect(resources(json, "aws_s3_bucket_versioning")[id]).toEqual({
+        bucket: ref,
+        versioning_configuration: { status: "Enabled" },
+      });
       expect(resources(json, "aws_s3_bucket_server_side_encryption_configuration")[id]).toEqual({
         bucket: ref,
         rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }],
@@ -352,7 +392,12 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
       }),
     ).json;
     for (const sse of Object.values(resources(kms, "aws_s3_bucket_server_side_encryption_configuration")) as any[])
-      expect(sse.rule).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: key }, bucket_key_enabled: true }]);
+      expect(sse.rule).toEqual([
+        {
+          apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: key },
+          bucket_key_enabled: true,
+        },
+      ]);
   });
 
   it("project buckets carry the seven §3.5 lifecycle rules exactly; whole-bucket rules have an empty filter", () => {
@@ -361,7 +406,12 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
     expect(lc.depends_on).toEqual(["aws_s3_bucket_versioning.bucket-rc-fraud-detection"]);
     expect(lc.rule).toEqual([
       { id: "CleanupTempFiles", status: "Enabled", filter: [{ prefix: "temp/" }], expiration: [{ days: 7 }] },
-      { id: "TransitionTrainingModels", status: "Enabled", filter: [{ prefix: "models/training/" }], transition: [{ days: 30, storage_class: "STANDARD_IA" }] },
+      {
+        id: "TransitionTrainingModels",
+        status: "Enabled",
+        filter: [{ prefix: "models/training/" }],
+        transition: [{ days: 30, storage_class: "STANDARD_IA" }],
+      },
       {
         id: "TransitionArchivedNotebooks",
         status: "Enabled",
@@ -371,15 +421,37 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
           { days: 180, storage_class: "GLACIER" },
         ],
       },
-      { id: "CleanupOldPredictions", status: "Enabled", filter: [{ prefix: "outputs/predictions/" }], expiration: [{ days: 90 }] },
-      { id: "CleanupNoncurrentVersions", status: "Enabled", filter: [{}], noncurrent_version_expiration: [{ noncurrent_days: 90 }] },
-      { id: "CleanupDeleteMarkers", status: "Enabled", filter: [{}], expiration: [{ expired_object_delete_marker: true }] },
-      { id: "CleanupIncompleteUploads", status: "Enabled", filter: [{}], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] },
+      {
+        id: "CleanupOldPredictions",
+        status: "Enabled",
+        filter: [{ prefix: "outputs/predictions/" }],
+        expiration: [{ days: 90 }],
+      },
+      {
+        id: "CleanupNoncurrentVersions",
+        status: "Enabled",
+        filter: [{}],
+        noncurrent_version_expiration: [{ noncurrent_days: 90 }],
+      },
+      {
+        id: "CleanupDeleteMarkers",
+        status: "Enabled",
+        filter: [{}],
+        expiration: [{ expired_object_delete_marker: true }],
+      },
+      {
+        id: "CleanupIncompleteUploads",
+        status: "Enabled",
+        filter: [{}],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+      },
     ]);
   });
 
   it("the three-rule set applies only to a project that selects it explicitly", () => {
-    const light = synthFoundation(editExampleOrg({ teams: (d) => (d.teams.rc.projects["fraud-detection"].bucket = { lifecycle: "light" }) })).json;
+    const light = synthFoundation(
+      editExampleOrg({ teams: (d) => (d.teams.rc.projects["fraud-detection"].bucket = { lifecycle: "light" }) }),
+    ).json;
     const lcs = resources(light, "aws_s3_bucket_lifecycle_configuration");
     expect(lcs["bucket-rc-fraud-detection"].rule.map((r: any) => [r.id, r.filter])).toEqual([
       ["DeleteOldCheckpoints", [{ prefix: "checkpoints/" }]],
@@ -396,8 +468,18 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
 
   it("the shared bucket keeps noncurrent versions 180 days and aborts uploads after 7", () => {
     expect(resources(json, "aws_s3_bucket_lifecycle_configuration")["bucket-shared"].rule).toEqual([
-      { id: "CleanupNoncurrentVersions", status: "Enabled", filter: [{}], noncurrent_version_expiration: [{ noncurrent_days: 180 }] },
-      { id: "CleanupIncompleteUploads", status: "Enabled", filter: [{}], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] },
+      {
+        id: "CleanupNoncurrentVersions",
+        status: "Enabled",
+        filter: [{}],
+        noncurrent_version_expiration: [{ noncurrent_days: 180 }],
+      },
+      {
+        id: "CleanupIncompleteUploads",
+        status: "Enabled",
+        filter: [{}],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+      },
     ]);
   });
 
@@ -413,15 +495,46 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
       expect(o.content).toBe("");
     }
     expect(keysOf("bucket-shared")).toEqual(
-      ["scripts/preprocessing/", "scripts/utils/", "containers/dockerfiles/", "datasets/reference/", "documentation/"].sort(),
+      [
+        "scripts/preprocessing/",
+        "scripts/utils/",
+        "containers/dockerfiles/",
+        "datasets/reference/",
+        "documentation/",
+      ].sort(),
     );
     const project = keysOf("bucket-rc-fraud-detection");
-    for (const k of ["raw/uploads/", "raw/external/", "processed/cleaned/", "processed/transformed/", "features/v1/", "models/training/", "models/artifacts/", "models/registry/", "notebooks/archived/", "outputs/reports/", "outputs/predictions/", "temp/", "logs/", "checkpoints/"])
+    for (const k of [
+      "raw/uploads/",
+      "raw/external/",
+      "processed/cleaned/",
+      "processed/transformed/",
+      "features/v1/",
+      "models/training/",
+      "models/artifacts/",
+      "models/registry/",
+      "notebooks/archived/",
+      "outputs/reports/",
+      "outputs/predictions/",
+      "temp/",
+      "logs/",
+      "checkpoints/",
+    ])
       expect(project).toContain(k);
     // §3.5 prefix contract: the prefixes the specialised roles may use exist too.
-    for (const k of ["data/", "datasets/", "training-output/", "processing-output/", "inference/", "inference/output/", "batch-transform/"])
+    for (const k of [
+      "data/",
+      "datasets/",
+      "training-output/",
+      "processing-output/",
+      "inference/",
+      "inference/output/",
+      "batch-transform/",
+    ])
       expect(project).toContain(k);
-    expect(resources(json, "aws_s3_object")["bucket-rc-fraud-detection_folder_inference_output"].key).toBe("inference/output/");
+    expect(resources(json, "aws_s3_object")["bucket-rc-fraud-detection_folder_inference_output"].key).toBe(
+      "inference/output/",
+    );
   });
 
   it("shared bucket policy: the three §3.6 statements plus a TLS-only deny", () => {
@@ -433,10 +546,21 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
     const root = { AWS: "arn:aws:iam::123456789012:root" };
     const read = ["s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket"];
     const bySid = Object.fromEntries(doc.Statement.map((s: any) => [s.Sid, s]));
-    expect(Object.keys(bySid).sort()).toEqual(["AllowAdminFullAccess", "AllowAllExecutionRolesReadOnly", "AllowAllSageMakerUsersReadOnly", "DenyInsecureTransport"]);
+    expect(Object.keys(bySid).sort()).toEqual([
+      "AllowAdminFullAccess",
+      "AllowAllExecutionRolesReadOnly",
+      "AllowAllSageMakerUsersReadOnly",
+      "DenyInsecureTransport",
+    ]);
     const check = (sid: string, effect: string, principal: unknown, actions: string[], condition: unknown) => {
       const s = bySid[sid];
-      expect([s.Effect, s.Principal, list(s.Action), list(s.Resource), s.Condition]).toEqual([effect, principal, actions, resourcesOf, condition]);
+      expect([s.Effect, s.Principal, list(s.Action), list(s.Resource), s.Condition]).toEqual([
+        effect,
+        principal,
+        actions,
+        resourcesOf,
+        condition,
+      ]);
     };
     check("AllowAllExecutionRolesReadOnly", "Allow", root, read, {
       StringLike: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/SageMaker-*-ExecutionRole" },
@@ -518,7 +642,8 @@ describe("foundation workspace: data safety", () => {
     // Every address the active bucket had is released: nothing of it can be destroyed.
     const active = synthFoundation(loadExampleOrg()).json;
     for (const [type, byName] of Object.entries(active.resource as Record<string, object>))
-      for (const name of Object.keys(byName)) if (name.startsWith("bucket-rc-fraud-detection")) expect(from).toContain(`${type}.${name}`);
+      for (const name of Object.keys(byName))
+        if (name.startsWith("bucket-rc-fraud-detection")) expect(from).toContain(`${type}.${name}`);
     expect(from.every((f) => f.includes("bucket-rc-fraud-detection"))).toBe(true);
   });
 
@@ -528,7 +653,9 @@ describe("foundation workspace: data safety", () => {
 
   it("a decommissioned name that is still a declared project is a load error", () => {
     expect(problemsOf({ teams: (d) => (d.teams.rc.decommissioned = ["fraud-detection"]) })).toEqual([
-      expect.stringMatching(/^org\/teams\.yaml:\d+:\d+ teams\.rc\.decommissioned\[0\]: project 'fraud-detection' is still declared/),
+      expect.stringMatching(
+        /^org\/teams\.yaml:\d+:\d+ teams\.rc\.decommissioned\[0\]: project 'fraud-detection' is still declared/,
+      ),
     ]);
   });
 
@@ -547,7 +674,9 @@ describe("foundation workspace: data safety", () => {
 
   it("storage.sharedBucket: false while projects exist is a load error", () => {
     expect(problemsOf({ platform: (d) => (d.storage.sharedBucket = false) })).toEqual([
-      expect.stringMatching(/^org\/platform\.yaml:\d+:\d+ storage\.sharedBucket: the shared-assets bucket is referenced/),
+      expect.stringMatching(
+        /^org\/platform\.yaml:\d+:\d+ storage\.sharedBucket: the shared-assets bucket is referenced/,
+      ),
     ]);
   });
 });
@@ -582,7 +711,9 @@ describe("foundation workspace: retention guard (a deleted project fails the pla
 
   it("with Terraform Cloud, reads its own workspace", () => {
     const cloud = synthFoundation(
-      editExampleOrg({ platform: (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" }) }),
+      editExampleOrg({
+        platform: (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" }),
+      }),
     ).json;
     const self = cloud.data.terraform_remote_state["remote-foundation"];
     expect(self.backend).toBe("remote");
@@ -636,6 +767,10 @@ describe("foundation workspace: invariance", () => {
     const a = flat(before);
     const b = flat(after);
     for (const [k, v] of Object.entries(a)) expect(b[k]).toBe(v);
-    expect(Object.keys(b).filter((k) => !(k in a)).sort()).toEqual(["aws_iam_user.admin-kim", "aws_iam_user_group_membership.admin-kim-groups"]);
+    expect(
+      Object.keys(b)
+        .filter((k) => !(k in a))
+        .sort(),
+    ).toEqual(["aws_iam_user.admin-kim", "aws_iam_user_group_membership.admin-kim-groups"]);
   });
 });

@@ -23,7 +23,11 @@ function adoptOrg() {
         },
       };
       d.network.adoptExistingSecurityGroups = {
-        studio: { id: "sg-0aa0aa0aa0aa0aa01", description: "Studio apps (legacy)", rules: { "egress-all": "sgr-0bb0bb0bb0bb0bb01" } },
+        studio: {
+          id: "sg-0aa0aa0aa0aa0aa01",
+          description: "Studio apps (legacy)",
+          rules: { "egress-all": "sgr-0bb0bb0bb0bb0bb01" },
+        },
         training: "sg-0aa0aa0aa0aa0aa02",
         // Also adopted because a mocked provider cannot import an object whose configuration is
         // unknown at plan time (the imported endpoints name this group); real imports can.
@@ -85,7 +89,12 @@ function rulesOf(stack: StackJson, sgAddress: string): Rule[] {
           expect(r.from_port).toBeUndefined();
           expect(r.to_port).toBeUndefined();
         } else expect(r.from_port).toBe(r.to_port);
-        out.push({ dir, proto: r.ip_protocol, ...(r.from_port !== undefined ? { port: r.from_port } : {}), peer: self ? "self" : r.cidr_ipv4 });
+        out.push({
+          dir,
+          proto: r.ip_protocol,
+          ...(r.from_port !== undefined ? { port: r.from_port } : {}),
+          peer: self ? "self" : r.cidr_ipv4,
+        });
       }
   return out.sort((a, b) => (ruleOrder(a) < ruleOrder(b) ? -1 : 1));
 }
@@ -108,7 +117,13 @@ describe("network workspace, lookup mode (the example org)", () => {
   const sgs = resources(net, "aws_security_group");
 
   it("creates the five groups of §4.2 with their names, descriptions, tags and no inline rules", () => {
-    expect(Object.keys(sgs).sort()).toEqual(["sg-inference", "sg-processing", "sg-studio", "sg-training", "sg-vpc-endpoints"]);
+    expect(Object.keys(sgs).sort()).toEqual([
+      "sg-inference",
+      "sg-processing",
+      "sg-studio",
+      "sg-training",
+      "sg-vpc-endpoints",
+    ]);
     const descriptions: Record<string, string> = {
       studio: "Studio apps",
       "vpc-endpoints": "interface endpoints",
@@ -122,7 +137,11 @@ describe("network workspace, lookup mode (the example org)", () => {
       expect(sg.description).toBe(description);
       expect(sg.vpc_id).toBe("${data.aws_vpc.vpc.id}");
       const workload = ["training", "processing", "inference"].includes(key);
-      expect(sg.tags).toEqual({ Name: `acme-sagemaker-${key}`, ManagedBy: "acme-sagemaker", ...(workload ? { Type: "workload" } : {}) });
+      expect(sg.tags).toEqual({
+        Name: `acme-sagemaker-${key}`,
+        ManagedBy: "acme-sagemaker",
+        ...(workload ? { Type: "workload" } : {}),
+      });
       expect(sg.ingress).toBeUndefined();
       expect(sg.egress).toBeUndefined();
       expect(sg.lifecycle).toBeUndefined();
@@ -161,7 +180,9 @@ describe("network workspace, lookup mode (the example org)", () => {
   it("creates the six required endpoints plus ECR api/dkr (enabled in the example) with §4.3 attributes", () => {
     const eps = resources(net, "aws_vpc_endpoint");
     expect(Object.keys(eps).sort()).toEqual(
-      ["ecr-api", "ecr-dkr", "logs", "s3", "sagemaker-api", "sagemaker-runtime", "sagemaker-studio", "sts"].map((s) => `endpoint-${s}`),
+      ["ecr-api", "ecr-dkr", "logs", "s3", "sagemaker-api", "sagemaker-runtime", "sagemaker-studio", "sts"].map(
+        (s) => `endpoint-${s}`,
+      ),
     );
     for (const [address, ep] of Object.entries(eps)) {
       const suffix = address.replace(/^endpoint-/, "");
@@ -174,7 +195,11 @@ describe("network workspace, lookup mode (the example org)", () => {
         expect(ep.subnet_ids).toBeUndefined();
         expect(ep.private_dns_enabled).toBeUndefined();
       } else {
-        expect(ep).toMatchObject({ service_name: INTERFACE_SERVICES[suffix], vpc_endpoint_type: "Interface", private_dns_enabled: true });
+        expect(ep).toMatchObject({
+          service_name: INTERFACE_SERVICES[suffix],
+          vpc_endpoint_type: "Interface",
+          private_dns_enabled: true,
+        });
         expect(ep.subnet_ids).toEqual(SUBNETS.map((s) => `\${data.aws_subnet.${s}.id}`));
         expect(ep.security_group_ids).toEqual(["${aws_security_group.sg-vpc-endpoints.id}"]);
         expect(ep.route_table_ids).toBeUndefined();
@@ -193,7 +218,10 @@ describe("network workspace, lookup mode (the example org)", () => {
 
   it("fails the plan on DNS support/hostnames off, too few free IPs, fewer than 2 subnets or zones", () => {
     const vpcChecks = net.data.aws_vpc.vpc.lifecycle.postcondition;
-    expect(vpcChecks.map((c: { condition: string }) => c.condition)).toEqual(["${self.enable_dns_support}", "${self.enable_dns_hostnames}"]);
+    expect(vpcChecks.map((c: { condition: string }) => c.condition)).toEqual([
+      "${self.enable_dns_support}",
+      "${self.enable_dns_hostnames}",
+    ]);
     expect(vpcChecks[0].error_message).toMatch(/DNS support .* off/);
     expect(vpcChecks[1].error_message).toMatch(/DNS hostnames .* off/);
     for (const s of SUBNETS) {
@@ -204,38 +232,56 @@ describe("network workspace, lookup mode (the example org)", () => {
     const pre = net.resource.terraform_data["vpc-preflight"].lifecycle.precondition;
     const refs = SUBNETS.map((s) => `data.aws_subnet.${s}`);
     expect(pre[0].condition).toBe(`\${(length([${refs.map((r) => `${r}.id`).join(", ")}]) >= 2)}`);
-    expect(pre[1].condition).toBe(`\${(length(distinct([${refs.map((r) => `${r}.availability_zone`).join(", ")}])) >= 2)}`);
+    expect(pre[1].condition).toBe(
+      `\${(length(distinct([${refs.map((r) => `${r}.availability_zone`).join(", ")}])) >= 2)}`,
+    );
     expect(pre[1].error_message).toMatch(/at least 2 different availability zones/);
   });
 
   it("uses the configured free-IP minimum", () => {
     const n = synthOrg(editExampleOrg({ platform: (d) => (d.network.minFreeIpsPerSubnet = 128) })).json.network;
-    expect(n.data.aws_subnet[SUBNETS[0]].lifecycle.postcondition[0].condition).toBe("${self.available_ip_address_count >= 128}");
+    expect(n.data.aws_subnet[SUBNETS[0]].lifecycle.postcondition[0].condition).toBe(
+      "${self.available_ip_address_count >= 128}",
+    );
   });
 
   it("renders removed blocks (destroy = false) for the adopt-mode addresses, so leaving adopt mode deletes nothing", () => {
     expect(net.removed).toEqual(
       expect.arrayContaining(
-        ["aws_vpc.vpc", ...SUBNETS.map((s) => `aws_subnet.${s}`), `aws_route_table.${RTB}`].map((from) => ({ from, lifecycle: { destroy: false } })),
+        ["aws_vpc.vpc", ...SUBNETS.map((s) => `aws_subnet.${s}`), `aws_route_table.${RTB}`].map((from) => ({
+          from,
+          lifecycle: { destroy: false },
+        })),
       ),
     );
   });
 
   it("optional endpoint flags add exactly their endpoints", () => {
     const n = synthOrg(
-      editExampleOrg({ platform: (d) => (d.network.optionalEndpoints = { ecr: false, kms: true, ssm: true, bedrockRuntime: true }) }),
+      editExampleOrg({
+        platform: (d) => (d.network.optionalEndpoints = { ecr: false, kms: true, ssm: true, bedrockRuntime: true }),
+      }),
     ).json.network;
     expect(Object.keys(resources(n, "aws_vpc_endpoint")).sort()).toEqual(
-      ["bedrock-runtime", "kms", "logs", "s3", "sagemaker-api", "sagemaker-runtime", "sagemaker-studio", "ssm", "sts"].map(
-        (s) => `endpoint-${s}`,
-      ),
+      [
+        "bedrock-runtime",
+        "kms",
+        "logs",
+        "s3",
+        "sagemaker-api",
+        "sagemaker-runtime",
+        "sagemaker-studio",
+        "ssm",
+        "sts",
+      ].map((s) => `endpoint-${s}`),
     );
     expect(n.output.vpc_endpoint_ecr_api_id.value).toBe("");
     expect(n.output.vpc_endpoint_kms_id.value).toBe("${aws_vpc_endpoint.endpoint-kms.id}");
   });
 
   it("references an existing endpoint (lookup default) instead of creating a duplicate", () => {
-    const n = synthOrg(editExampleOrg({ platform: (d) => (d.network.adoptExistingEndpoints = { sts: "vpce-0abc" }) })).json.network;
+    const n = synthOrg(editExampleOrg({ platform: (d) => (d.network.adoptExistingEndpoints = { sts: "vpce-0abc" }) }))
+      .json.network;
     expect(resources(n, "aws_vpc_endpoint")["endpoint-sts"]).toBeUndefined();
     expect(n.data.aws_vpc_endpoint["endpoint-sts"]).toMatchObject({
       id: "vpce-0abc",
@@ -279,7 +325,16 @@ describe("network workspace, lookup mode (the example org)", () => {
       ["inference", "inference"],
     ])
       expect(o[`${out}_security_group_id`].value).toBe(`\${aws_security_group.sg-${key}.id}`);
-    for (const s of ["sagemaker-api", "sagemaker-runtime", "sagemaker-studio", "sts", "logs", "s3", "ecr-api", "ecr-dkr"])
+    for (const s of [
+      "sagemaker-api",
+      "sagemaker-runtime",
+      "sagemaker-studio",
+      "sts",
+      "logs",
+      "s3",
+      "ecr-api",
+      "ecr-dkr",
+    ])
       expect(o[`vpc_endpoint_${s.replace(/-/g, "_")}_id`].value).toBe(`\${aws_vpc_endpoint.endpoint-${s}.id}`);
     for (const s of ["kms", "ssm", "bedrock_runtime"]) expect(o[`vpc_endpoint_${s}_id`].value).toBe("");
   });
@@ -307,22 +362,37 @@ describe("network workspace, adopt mode", () => {
 
   it("protects every adopted resource with prevent_destroy, and nothing it creates", () => {
     const imported = new Set(imports.map((i) => i.to));
-    for (const [type, byName] of Object.entries(net.resource as Record<string, Record<string, { lifecycle?: { prevent_destroy?: boolean } }>>))
+    for (const [type, byName] of Object.entries(
+      net.resource as Record<string, Record<string, { lifecycle?: { prevent_destroy?: boolean } }>>,
+    ))
       for (const [name, body] of Object.entries(byName))
-        expect([`${type}.${name}`, body.lifecycle?.prevent_destroy === true]).toEqual([`${type}.${name}`, imported.has(`${type}.${name}`)]);
+        expect([`${type}.${name}`, body.lifecycle?.prevent_destroy === true]).toEqual([
+          `${type}.${name}`,
+          imported.has(`${type}.${name}`),
+        ]);
   });
 
   it("declares the adopted VPC, subnets and route tables as they are, managing nothing else", () => {
     const vpc = net.resource.aws_vpc.vpc;
-    expect(vpc).toMatchObject({ cidr_block: CIDR, instance_tenancy: "default", enable_dns_support: true, enable_dns_hostnames: true });
+    expect(vpc).toMatchObject({
+      cidr_block: CIDR,
+      instance_tenancy: "default",
+      enable_dns_support: true,
+      enable_dns_hostnames: true,
+    });
     expect(vpc.tags).toBeUndefined();
-    expect(vpc.lifecycle.ignore_changes).toEqual(expect.arrayContaining(["tags", "tags_all", "assign_generated_ipv6_cidr_block"]));
+    expect(vpc.lifecycle.ignore_changes).toEqual(
+      expect.arrayContaining(["tags", "tags_all", "assign_generated_ipv6_cidr_block"]),
+    );
     expect(net.resource.aws_subnet[SUBNETS[0]]).toMatchObject({
       vpc_id: "${aws_vpc.vpc.id}",
       cidr_block: "10.20.0.0/19",
       availability_zone: "ap-northeast-1a",
     });
-    expect(net.resource.aws_subnet[SUBNETS[1]]).toMatchObject({ cidr_block: "10.20.32.0/19", availability_zone: "ap-northeast-1c" });
+    expect(net.resource.aws_subnet[SUBNETS[1]]).toMatchObject({
+      cidr_block: "10.20.32.0/19",
+      availability_zone: "ap-northeast-1c",
+    });
     expect(net.resource.aws_subnet[SUBNETS[0]].lifecycle.ignore_changes).toEqual(
       expect.arrayContaining(["tags", "map_public_ip_on_launch", "ipv6_cidr_block"]),
     );
@@ -334,7 +404,8 @@ describe("network workspace, adopt mode", () => {
   });
 
   it("keeps the preflight checks: free IPs per subnet and two zones", () => {
-    for (const s of SUBNETS) expect(net.data.aws_subnet[s].lifecycle.postcondition[0].condition).toContain("available_ip_address_count");
+    for (const s of SUBNETS)
+      expect(net.data.aws_subnet[s].lifecycle.postcondition[0].condition).toContain("available_ip_address_count");
     expect(net.resource.terraform_data["vpc-preflight"].lifecycle.precondition).toHaveLength(2);
     // Only the referenced endpoint's address is released; the VPC objects are managed here.
     expect(net.removed).toEqual([{ from: "aws_vpc_endpoint.endpoint-logs", lifecycle: { destroy: false } }]);

@@ -28,7 +28,10 @@ describe("checks on the rendered Terraform (§11.1, §11.5)", () => {
 
   it("reports every workspace's problems", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "render-"));
-    for (const [ws, body] of [["a", '{"x":"{team}"}'], ["b", "{}"]]) {
+    for (const [ws, body] of [
+      ["a", '{"x":"{team}"}'],
+      ["b", "{}"],
+    ]) {
       fs.mkdirSync(path.join(dir, "stacks", ws), { recursive: true });
       fs.writeFileSync(path.join(dir, "stacks", ws, "cdk.tf.json"), body);
     }

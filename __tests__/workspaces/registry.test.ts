@@ -11,13 +11,17 @@ function synthRegistry(org: OrgModel): { text: string; json: any } {
   return { text, json: JSON.parse(text) };
 }
 
-
 /** AWS-side document of a Terraform policy string (`$${` reaches AWS as `${`). */
 const awsDocument = (s: string) => JSON.parse(s.replace(/\$\$\{/g, "${"));
 
 /** IAM-style glob match (`*` = any run of characters). */
 const globMatch = (pattern: string, value: string) =>
-  new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(value);
+  new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  ).test(value);
 
 const byName = (list: any[], key: string, value: string) => {
   const found = list.find((r) => r[key] === value);
@@ -38,7 +42,11 @@ describe("registry workspace: ECR", () => {
   const repos = resourceList(json, "aws_ecr_repository");
 
   it("creates the three shared base repositories with scan on push, AES256, mutable tags and protection", () => {
-    expect(repos.map((r) => r.name).sort()).toEqual(["acme-sm-shared-base-pytorch", "acme-sm-shared-base-sklearn", "acme-sm-shared-base-xgboost"]);
+    expect(repos.map((r) => r.name).sort()).toEqual([
+      "acme-sm-shared-base-pytorch",
+      "acme-sm-shared-base-sklearn",
+      "acme-sm-shared-base-xgboost",
+    ]);
     for (const r of repos) {
       expect(r.image_scanning_configuration).toEqual({ scan_on_push: true });
       expect(r.encryption_configuration).toEqual([{ encryption_type: "AES256" }]);
@@ -54,7 +62,9 @@ describe("registry workspace: ECR", () => {
     const policies = resources(json, "aws_ecr_lifecycle_policy");
     expect(Object.keys(policies)).toHaveLength(3);
     for (const [address, p] of Object.entries<any>(resources(json, "aws_ecr_repository"))) {
-      const policy = Object.values<any>(policies).find((x) => x.repository === `\${aws_ecr_repository.${address}.name}`);
+      const policy = Object.values<any>(policies).find(
+        (x) => x.repository === `\${aws_ecr_repository.${address}.name}`,
+      );
       expect(JSON.parse(policy.policy)).toEqual({
         rules: [
           {
@@ -90,12 +100,16 @@ describe("registry workspace: ECR", () => {
         expect(globMatch(own, `repository/${name}`)).toBe(true);
         // No other project's pattern and not the shared pattern covers it.
         for (const [t2, p2] of PROJECTS)
-          if (t2 !== team || p2 !== project) expect(globMatch(`repository/acme-sm-${t2}-${p2}-*`, `repository/${name}`)).toBe(false);
+          if (t2 !== team || p2 !== project)
+            expect(globMatch(`repository/acme-sm-${t2}-${p2}-*`, `repository/${name}`)).toBe(false);
         expect(globMatch("repository/acme-sm-shared-*", `repository/${name}`)).toBe(false);
       }
     }
-    for (const n of names.filter((x) => x.startsWith("acme-sm-shared-"))) expect(globMatch("repository/acme-sm-shared-*", `repository/${n}`)).toBe(true);
-    expect(resources(j, "aws_ecr_repository")["ecr-rc-fraud-detection-training"].name).toBe("acme-sm-rc-fraud-detection-training");
+    for (const n of names.filter((x) => x.startsWith("acme-sm-shared-")))
+      expect(globMatch("repository/acme-sm-shared-*", `repository/${n}`)).toBe(true);
+    expect(resources(j, "aws_ecr_repository")["ecr-rc-fraud-detection-training"].name).toBe(
+      "acme-sm-rc-fraud-detection-training",
+    );
   });
 
   it("forgets rather than destroys repositories a flag drops (removed blocks with destroy = false)", () => {
@@ -108,7 +122,10 @@ describe("registry workspace: ECR", () => {
     const { json: off } = synthRegistry(editExampleOrg({ platform: (d) => (d.registry.ecr.enabled = false) }));
     expect(resources(off, "aws_ecr_repository")).toEqual({});
     expect(off.removed.map((r: any) => r.from)).toEqual(
-      expect.arrayContaining(["aws_ecr_repository.ecr-shared-base-sklearn", "aws_ecr_repository.ecr-rc-fraud-detection-training"]),
+      expect.arrayContaining([
+        "aws_ecr_repository.ecr-shared-base-sklearn",
+        "aws_ecr_repository.ecr-rc-fraud-detection-training",
+      ]),
     );
     const { json: on } = synthRegistry(editExampleOrg(withProjectRepos));
     expect(on.removed).toBeUndefined();
@@ -123,14 +140,23 @@ describe("registry workspace: model registry", () => {
     const g = groups["model-group-rc-fraud-detection"];
     expect(g.model_package_group_name).toBe("rc-fraud-detection");
     expect(g.model_package_group_description).toBe("Models for risk-control/fraud-detection");
-    expect(g.tags).toEqual({ ManagedBy: "acme-sagemaker", Team: "risk-control", Project: "fraud-detection", Phase: "2C" });
+    expect(g.tags).toEqual({
+      ManagedBy: "acme-sagemaker",
+      Team: "risk-control",
+      Project: "fraud-detection",
+      Phase: "2C",
+    });
     expect(g.lifecycle).toEqual({ prevent_destroy: true });
   });
 
   it("no groups and removed blocks when the model registry is disabled", () => {
-    const { json } = synthRegistry(editExampleOrg({ platform: (d) => (d.registry.modelRegistry = { enabled: false }) }));
+    const { json } = synthRegistry(
+      editExampleOrg({ platform: (d) => (d.registry.modelRegistry = { enabled: false }) }),
+    );
     expect(resources(json, "aws_sagemaker_model_package_group")).toEqual({});
-    expect(json.removed.map((r: any) => r.from)).toContain("aws_sagemaker_model_package_group.model-group-rc-fraud-detection");
+    expect(json.removed.map((r: any) => r.from)).toContain(
+      "aws_sagemaker_model_package_group.model-group-rc-fraud-detection",
+    );
   });
 });
 
@@ -156,7 +182,9 @@ describe("registry workspace: retention on project retirement and purge", () => 
 
   it("retired: the same registry resources, identical and still protected", () => {
     expect(resources(retired, "aws_ecr_repository")).toEqual(resources(active, "aws_ecr_repository"));
-    expect(resources(retired, "aws_sagemaker_model_package_group")).toEqual(resources(active, "aws_sagemaker_model_package_group"));
+    expect(resources(retired, "aws_sagemaker_model_package_group")).toEqual(
+      resources(active, "aws_sagemaker_model_package_group"),
+    );
   });
 
   it("retired + registry.purge: protection lifted and force_delete set for that project only", () => {
@@ -164,9 +192,13 @@ describe("registry workspace: retention on project retirement and purge", () => 
       expect(repo(purged, type)).toMatchObject({ force_delete: true, lifecycle: { prevent_destroy: false } });
     expect(group(purged).lifecycle).toEqual({ prevent_destroy: false });
     const others = (j: any) =>
-      Object.fromEntries(Object.entries(resources(j, "aws_ecr_repository")).filter(([k]) => !k.startsWith("ecr-rc-fraud-detection-")));
+      Object.fromEntries(
+        Object.entries(resources(j, "aws_ecr_repository")).filter(([k]) => !k.startsWith("ecr-rc-fraud-detection-")),
+      );
     expect(others(purged)).toEqual(others(active));
-    expect(resources(purged, "aws_sagemaker_model_package_group")["model-group-rc-anti-money-laundering"].lifecycle).toEqual({
+    expect(
+      resources(purged, "aws_sagemaker_model_package_group")["model-group-rc-anti-money-laundering"].lifecycle,
+    ).toEqual({
       prevent_destroy: true,
     });
   });
@@ -175,15 +207,17 @@ describe("registry workspace: retention on project retirement and purge", () => 
     const rules = resourceList(retired, "aws_cloudwatch_event_rule").map((r) => r.name);
     expect(rules).not.toContain("acme-sm-rc-fraud-detection-training-failed");
     const trail = resourceList(retired, "aws_cloudtrail")[0];
-    expect(trail.advanced_event_selector[0].field_selector.find((f: any) => f.field === "resources.ARN").starts_with).toContain(
-      "arn:aws:s3:::acme-sm-rc-fraud-detection/",
-    );
+    expect(
+      trail.advanced_event_selector[0].field_selector.find((f: any) => f.field === "resources.ARN").starts_with,
+    ).toContain("arn:aws:s3:::acme-sm-rc-fraud-detection/");
   });
 
   it("registry.purge on an active project is rejected with its YAML location", () => {
     const problems = problemsOf({ teams: (d) => (d.teams.rc.projects["fraud-detection"].registry = { purge: true }) });
     expect(problems).toEqual([
-      expect.stringMatching(/^org\/teams\.yaml:\d+:\d+ teams\.rc\.projects\.fraud-detection\.registry\.purge: registry\.purge .* only allowed on a retired project/),
+      expect.stringMatching(
+        /^org\/teams\.yaml:\d+:\d+ teams\.rc\.projects\.fraud-detection\.registry\.purge: registry\.purge .* only allowed on a retired project/,
+      ),
     ]);
   });
 });
@@ -234,7 +268,9 @@ describe("registry workspace: decommissioned projects and the retention guard", 
 
   it("with no model registry and no project repositories it manages no project data, but still accounts for declared projects", () => {
     const { json: off } = synthRegistry(
-      editExampleOrg({ platform: (d) => ((d.registry.modelRegistry = { enabled: false }), (d.registry.ecr.createProjectRepos = false)) }),
+      editExampleOrg({
+        platform: (d) => ((d.registry.modelRegistry = { enabled: false }), (d.registry.ecr.createProjectRepos = false)),
+      }),
     );
     expect(off.output.retained_projects.value).toEqual({});
     // Turning the flags off releases the declared projects' data; a deleted one is still caught.
@@ -269,9 +305,13 @@ describe("registry workspace: monitoring", () => {
 
   it("takes retention values from config and adopts existing groups with an import block", () => {
     const { json: j } = synthRegistry(
-      editExampleOrg({ platform: (d) => (d.monitoring = { logGroups: { trainingJobs: 365, adoptExisting: ["trainingJobs"] } }) }),
+      editExampleOrg({
+        platform: (d) => (d.monitoring = { logGroups: { trainingJobs: 365, adoptExisting: ["trainingJobs"] } }),
+      }),
     );
-    const training = Object.entries<any>(resources(j, "aws_cloudwatch_log_group")).find(([, g]) => g.name === "/aws/sagemaker/TrainingJobs")!;
+    const training = Object.entries<any>(resources(j, "aws_cloudwatch_log_group")).find(
+      ([, g]) => g.name === "/aws/sagemaker/TrainingJobs",
+    )!;
     expect(training[1].retention_in_days).toBe(365);
     expect(j.import).toEqual([{ id: "/aws/sagemaker/TrainingJobs", to: `aws_cloudwatch_log_group.${training[0]}` }]);
   });
@@ -287,19 +327,37 @@ describe("registry workspace: monitoring", () => {
     expect(topic.name).toBe("acme-sm-platform-alerts");
     const policy = awsDocument(topic.policy);
     const events = policy.Statement.find((s: any) => s.Sid === "AllowPlatformEventRules");
-    expect(events).toMatchObject({ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish", Resource: topicArn });
-    expect(events.Condition.ArnLike["aws:SourceArn"]).toEqual(["arn:aws:events:ap-northeast-1:123456789012:rule/acme-sm-*"]);
-    expect(policy.Statement.find((s: any) => s.Sid === "AllowPlatformAlarms").Principal).toEqual({ Service: "cloudwatch.amazonaws.com" });
+    expect(events).toMatchObject({
+      Effect: "Allow",
+      Principal: { Service: "events.amazonaws.com" },
+      Action: "sns:Publish",
+      Resource: topicArn,
+    });
+    expect(events.Condition.ArnLike["aws:SourceArn"]).toEqual([
+      "arn:aws:events:ap-northeast-1:123456789012:rule/acme-sm-*",
+    ]);
+    expect(policy.Statement.find((s: any) => s.Sid === "AllowPlatformAlarms").Principal).toEqual({
+      Service: "cloudwatch.amazonaws.com",
+    });
     // Every rule and alarm the workspace creates falls under those patterns.
     for (const r of resourceList(json, "aws_cloudwatch_event_rule"))
-      expect(globMatch(events.Condition.ArnLike["aws:SourceArn"][0], `arn:aws:events:ap-northeast-1:123456789012:rule/${r.name}`)).toBe(true);
+      expect(
+        globMatch(
+          events.Condition.ArnLike["aws:SourceArn"][0],
+          `arn:aws:events:ap-northeast-1:123456789012:rule/${r.name}`,
+        ),
+      ).toBe(true);
     const subs = resourceList(json, "aws_sns_topic_subscription");
-    expect(subs).toEqual([expect.objectContaining({ topic_arn: topicArn, protocol: "email", endpoint: "ml-ops@acme.example" })]);
+    expect(subs).toEqual([
+      expect.objectContaining({ topic_arn: topicArn, protocol: "email", endpoint: "ml-ops@acme.example" }),
+    ]);
   });
 
   it("one EventBridge rule per active project for failed training jobs, matched by job-name prefix", () => {
     const rules = resourceList(json, "aws_cloudwatch_event_rule");
-    expect(rules.map((r) => r.name).sort()).toEqual(PROJECTS.map(([t, p]) => `acme-sm-${t}-${p}-training-failed`).sort());
+    expect(rules.map((r) => r.name).sort()).toEqual(
+      PROJECTS.map(([t, p]) => `acme-sm-${t}-${p}-training-failed`).sort(),
+    );
     const rule = byName(rules, "name", "acme-sm-rc-fraud-detection-training-failed");
     expect(JSON.parse(rule.event_pattern)).toEqual({
       source: ["aws.sagemaker"],
@@ -316,12 +374,24 @@ describe("registry workspace: monitoring", () => {
     const alarms = resourceList(json, "aws_cloudwatch_metric_alarm");
     const e5xx = byName(alarms, "alarm_name", "acme-sm-endpoints-5xx-errors");
     expect(e5xx.metric_query).toEqual([
-      { id: "q1", expression: 'SELECT SUM(Invocation5XXErrors) FROM SCHEMA("AWS/SageMaker", EndpointName, VariantName)', period: 300, return_data: true },
+      {
+        id: "q1",
+        expression: 'SELECT SUM(Invocation5XXErrors) FROM SCHEMA("AWS/SageMaker", EndpointName, VariantName)',
+        period: 300,
+        return_data: true,
+      },
     ]);
-    expect(e5xx).toMatchObject({ comparison_operator: "GreaterThanThreshold", threshold: 0, treat_missing_data: "notBreaching", alarm_actions: [topicArn] });
+    expect(e5xx).toMatchObject({
+      comparison_operator: "GreaterThanThreshold",
+      threshold: 0,
+      treat_missing_data: "notBreaching",
+      alarm_actions: [topicArn],
+    });
     expect(e5xx.metric_name).toBeUndefined();
     const latency = byName(alarms, "alarm_name", "acme-sm-endpoints-model-latency");
-    expect(latency.metric_query[0].expression).toBe('SELECT MAX(ModelLatency) FROM SCHEMA("AWS/SageMaker", EndpointName, VariantName)');
+    expect(latency.metric_query[0].expression).toBe(
+      'SELECT MAX(ModelLatency) FROM SCHEMA("AWS/SageMaker", EndpointName, VariantName)',
+    );
     expect(latency.threshold).toBe(1_000_000);
   });
 
@@ -329,7 +399,11 @@ describe("registry workspace: monitoring", () => {
     const alarms = resourceList(json, "aws_cloudwatch_metric_alarm");
     const own = alarms.filter((a) => a.dimensions?.EndpointName === "algo-user-intent-ranker");
     expect(own.map((a) => a.alarm_name).sort()).toEqual(
-      ["blue", "green"].flatMap((v) => ["5xx-errors", "memory", "model-latency"].map((k) => `acme-sm-algo-user-intent-ranker-${v}-${k}`)).sort(),
+      ["blue", "green"]
+        .flatMap((v) =>
+          ["5xx-errors", "memory", "model-latency"].map((k) => `acme-sm-algo-user-intent-ranker-${v}-${k}`),
+        )
+        .sort(),
     );
     const mem = byName(own, "alarm_name", "acme-sm-algo-user-intent-ranker-blue-memory");
     expect(mem).toMatchObject({
@@ -341,41 +415,73 @@ describe("registry workspace: monitoring", () => {
       tags: { ManagedBy: "acme-sagemaker", Team: "algorithm", Project: "user-intent" },
     });
     const lat = byName(alarms, "alarm_name", "acme-sm-rc-fraud-detection-scoring-AllTraffic-model-latency");
-    expect(lat).toMatchObject({ namespace: "AWS/SageMaker", metric_name: "ModelLatency", statistic: "Maximum", threshold: 1_000_000, period: 300 });
+    expect(lat).toMatchObject({
+      namespace: "AWS/SageMaker",
+      metric_name: "ModelLatency",
+      statistic: "Maximum",
+      threshold: 1_000_000,
+      period: 300,
+    });
   });
 
   it("takes thresholds from config", () => {
     const { json: j } = synthRegistry(
       editExampleOrg({
         platform: (d) =>
-          (d.monitoring = { alarms: { endpointLatency: { thresholdMs: 250, periodSeconds: 60 }, endpoint5xxErrors: { threshold: 5 }, processingJobFailures: true } }),
+          (d.monitoring = {
+            alarms: {
+              endpointLatency: { thresholdMs: 250, periodSeconds: 60 },
+              endpoint5xxErrors: { threshold: 5 },
+              processingJobFailures: true,
+            },
+          }),
       }),
     );
     const alarms = resourceList(j, "aws_cloudwatch_metric_alarm");
-    expect(byName(alarms, "alarm_name", "acme-sm-endpoints-model-latency")).toMatchObject({ threshold: 250_000, metric_query: [expect.objectContaining({ period: 60 })] });
+    expect(byName(alarms, "alarm_name", "acme-sm-endpoints-model-latency")).toMatchObject({
+      threshold: 250_000,
+      metric_query: [expect.objectContaining({ period: 60 })],
+    });
     expect(byName(alarms, "alarm_name", "acme-sm-endpoints-5xx-errors").threshold).toBe(5);
-    const rule = byName(resourceList(j, "aws_cloudwatch_event_rule"), "name", "acme-sm-algo-user-intent-processing-failed");
-    expect(JSON.parse(rule.event_pattern).detail).toEqual({ ProcessingJobStatus: ["Failed"], ProcessingJobName: [{ prefix: "algo-user-intent-" }] });
+    const rule = byName(
+      resourceList(j, "aws_cloudwatch_event_rule"),
+      "name",
+      "acme-sm-algo-user-intent-processing-failed",
+    );
+    expect(JSON.parse(rule.event_pattern).detail).toEqual({
+      ProcessingJobStatus: ["Failed"],
+      ProcessingJobName: [{ prefix: "algo-user-intent-" }],
+    });
   });
 
   it("rejects an endpoint outside every active project's prefix and a bad period, with locations", () => {
     const problems = problemsOf({
-      platform: (d) => (d.monitoring = { endpoints: { "fraud-scoring": {} }, alarms: { endpointLatency: { periodSeconds: 90 } } }),
+      platform: (d) =>
+        (d.monitoring = { endpoints: { "fraud-scoring": {} }, alarms: { endpointLatency: { periodSeconds: 90 } } }),
     });
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^org\/platform\.yaml:\d+:\d+ monitoring\.alarms\.endpointLatency\.periodSeconds: must be 10, 20, 30 or a multiple of 60/),
+        expect.stringMatching(
+          /^org\/platform\.yaml:\d+:\d+ monitoring\.alarms\.endpointLatency\.periodSeconds: must be 10, 20, 30 or a multiple of 60/,
+        ),
       ]),
     );
     const problems2 = problemsOf({ platform: (d) => (d.monitoring = { endpoints: { "fraud-scoring": {} } }) });
     expect(problems2).toEqual([
-      expect.stringMatching(/^org\/platform\.yaml:\d+:\d+ monitoring\.endpoints\.fraud-scoring: endpoint 'fraud-scoring' does not start with '\{team\}-\{project\}-' of an active project/),
+      expect.stringMatching(
+        /^org\/platform\.yaml:\d+:\d+ monitoring\.endpoints\.fraud-scoring: endpoint 'fraud-scoring' does not start with '\{team\}-\{project\}-' of an active project/,
+      ),
     ]);
   });
 
   it("monitoring.enabled: false removes every monitoring resource", () => {
     const { json: j } = synthRegistry(editExampleOrg({ platform: (d) => (d.monitoring = { enabled: false }) }));
-    for (const type of ["aws_cloudwatch_log_group", "aws_sns_topic", "aws_cloudwatch_event_rule", "aws_cloudwatch_metric_alarm"])
+    for (const type of [
+      "aws_cloudwatch_log_group",
+      "aws_sns_topic",
+      "aws_cloudwatch_event_rule",
+      "aws_cloudwatch_metric_alarm",
+    ])
       expect(resources(j, type)).toEqual({});
   });
 });
@@ -400,7 +506,10 @@ describe("registry workspace: audit trail", () => {
       { field: "resources.type", equals: ["AWS::S3::Object"] },
       {
         field: "resources.ARN",
-        starts_with: [...PROJECTS.map(([t, p]) => `arn:aws:s3:::acme-sm-${t}-${p}/`), "arn:aws:s3:::acme-sm-shared-assets/"].sort(),
+        starts_with: [
+          ...PROJECTS.map(([t, p]) => `arn:aws:s3:::acme-sm-${t}-${p}/`),
+          "arn:aws:s3:::acme-sm-shared-assets/",
+        ].sort(),
       },
       { field: "userIdentity.arn", starts_with: ["arn:aws:sts::123456789012:assumed-role/SageMaker-"] },
     ]);
@@ -412,32 +521,56 @@ describe("registry workspace: audit trail", () => {
   });
 
   it("only uses field names and operators the 5.100 provider and CloudTrail accept for trails", () => {
-    const fields = ["eventCategory", "eventName", "eventSource", "readOnly", "resources.ARN", "resources.type", "userIdentity.arn"];
+    const fields = [
+      "eventCategory",
+      "eventName",
+      "eventSource",
+      "readOnly",
+      "resources.ARN",
+      "resources.type",
+      "userIdentity.arn",
+    ];
     for (const s of trail.advanced_event_selector)
       for (const f of s.field_selector) {
         expect(fields).toContain(f.field);
-        if (["eventCategory", "resources.type", "readOnly"].includes(f.field)) expect(Object.keys(f).sort()).toEqual(["equals", "field"]);
+        if (["eventCategory", "resources.type", "readOnly"].includes(f.field))
+          expect(Object.keys(f).sort()).toEqual(["equals", "field"]);
       }
   });
 
   it("follows audit settings: reads/writes, all principals, no management events", () => {
     const { json: j } = synthRegistry(
-      editExampleOrg({ platform: (d) => (d.audit = { readOnly: "writes", principals: "all", management: { enabled: false }, buckets: { shared: false } }) }),
+      editExampleOrg({
+        platform: (d) =>
+          (d.audit = {
+            readOnly: "writes",
+            principals: "all",
+            management: { enabled: false },
+            buckets: { shared: false },
+          }),
+      }),
     );
     const t = resourceList(j, "aws_cloudtrail")[0];
     expect(t.advanced_event_selector).toHaveLength(1);
     const fs = t.advanced_event_selector[0].field_selector;
     expect(fs.find((f: any) => f.field === "userIdentity.arn")).toBeUndefined();
     expect(fs.find((f: any) => f.field === "readOnly")).toEqual({ field: "readOnly", equals: ["false"] });
-    expect(fs.find((f: any) => f.field === "resources.ARN").starts_with).not.toContain("arn:aws:s3:::acme-sm-shared-assets/");
+    expect(fs.find((f: any) => f.field === "resources.ARN").starts_with).not.toContain(
+      "arn:aws:s3:::acme-sm-shared-assets/",
+    );
   });
 
   it("writes to a dedicated private, versioned, encrypted, access-logged, protected bucket with retention", () => {
     expect(buckets.map((b) => b.bucket).sort()).toEqual(["acme-ml-audit-access-logs", "acme-ml-audit-trail"]);
     for (const b of buckets) expect(b).toMatchObject({ force_destroy: false, lifecycle: { prevent_destroy: true } });
-    const [trailBucketAddress] = Object.entries<any>(resources(json, "aws_s3_bucket")).find(([, b]) => b.bucket === "acme-ml-audit-trail")!;
-    const [logBucketAddress] = Object.entries<any>(resources(json, "aws_s3_bucket")).find(([, b]) => b.bucket === "acme-ml-audit-access-logs")!;
-    const of = (type: string, address: string) => resourceList(json, type).find((r) => r.bucket === `\${aws_s3_bucket.${address}.id}`);
+    const [trailBucketAddress] = Object.entries<any>(resources(json, "aws_s3_bucket")).find(
+      ([, b]) => b.bucket === "acme-ml-audit-trail",
+    )!;
+    const [logBucketAddress] = Object.entries<any>(resources(json, "aws_s3_bucket")).find(
+      ([, b]) => b.bucket === "acme-ml-audit-access-logs",
+    )!;
+    const of = (type: string, address: string) =>
+      resourceList(json, type).find((r) => r.bucket === `\${aws_s3_bucket.${address}.id}`);
     for (const address of [trailBucketAddress, logBucketAddress]) {
       expect(of("aws_s3_bucket_public_access_block", address)).toMatchObject({
         block_public_acls: true,
@@ -451,7 +584,12 @@ describe("registry workspace: audit trail", () => {
       ]);
     }
     const lifecycle = of("aws_s3_bucket_lifecycle_configuration", trailBucketAddress).rule;
-    expect(lifecycle[0]).toMatchObject({ id: "ExpireLogs", status: "Enabled", filter: [{}], expiration: [{ days: 365 }] });
+    expect(lifecycle[0]).toMatchObject({
+      id: "ExpireLogs",
+      status: "Enabled",
+      filter: [{}],
+      expiration: [{ days: 365 }],
+    });
     expect(of("aws_s3_bucket_lifecycle_configuration", logBucketAddress).rule[0].expiration).toEqual([{ days: 90 }]);
     expect(of("aws_s3_bucket_logging", trailBucketAddress)).toMatchObject({
       target_bucket: `\${aws_s3_bucket.${logBucketAddress}.id}`,
@@ -480,10 +618,16 @@ describe("registry workspace: audit trail", () => {
     expect(logPolicy.Statement.find((s: any) => s.Sid === "S3ServerAccessLogsPolicy")).toMatchObject({
       Principal: { Service: "logging.s3.amazonaws.com" },
       Resource: "arn:aws:s3:::acme-ml-audit-access-logs/acme-ml-audit-trail/*",
-      Condition: { ArnLike: { "aws:SourceArn": "arn:aws:s3:::acme-ml-audit-trail" }, StringEquals: { "aws:SourceAccount": "123456789012" } },
+      Condition: {
+        ArnLike: { "aws:SourceArn": "arn:aws:s3:::acme-ml-audit-trail" },
+        StringEquals: { "aws:SourceAccount": "123456789012" },
+      },
     });
     for (const p of policies)
-      expect(p.Statement.find((s: any) => s.Sid === "DenyInsecureTransport")).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+      expect(p.Statement.find((s: any) => s.Sid === "DenyInsecureTransport")).toMatchObject({
+        Effect: "Deny",
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      });
     // CreateTrail checks the bucket policy, which the trail only names.
     expect(trail.depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_policy\./)]);
   });
@@ -496,16 +640,23 @@ describe("registry workspace: audit trail", () => {
   });
 
   it("CloudWatch Logs delivery uses the group ARN with ':*' and a role CloudTrail can assume for this trail only", () => {
-    const { json: j } = synthRegistry(editExampleOrg({ platform: (d) => (d.audit = { cloudWatchLogs: { enabled: true } }) }));
+    const { json: j } = synthRegistry(
+      editExampleOrg({ platform: (d) => (d.audit = { cloudWatchLogs: { enabled: true } }) }),
+    );
     const t = resourceList(j, "aws_cloudtrail")[0];
-    expect(t.cloud_watch_logs_group_arn).toBe("arn:aws:logs:ap-northeast-1:123456789012:log-group:/aws/cloudtrail/acme-sm-data-audit:*");
+    expect(t.cloud_watch_logs_group_arn).toBe(
+      "arn:aws:logs:ap-northeast-1:123456789012:log-group:/aws/cloudtrail/acme-sm-data-audit:*",
+    );
     expect(t.cloud_watch_logs_role_arn).toBe("arn:aws:iam::123456789012:role/acme-sm-data-audit-cloudwatch-logs");
     const role = resourceList(j, "aws_iam_role")[0];
     expect(awsDocument(role.assume_role_policy).Statement[0]).toMatchObject({
       Principal: { Service: "cloudtrail.amazonaws.com" },
       Condition: { StringEquals: { "aws:SourceArn": trailArn } },
     });
-    expect(byName(resourceList(j, "aws_cloudwatch_log_group"), "name", "/aws/cloudtrail/acme-sm-data-audit").retention_in_days).toBe(90);
+    expect(
+      byName(resourceList(j, "aws_cloudwatch_log_group"), "name", "/aws/cloudtrail/acme-sm-data-audit")
+        .retention_in_days,
+    ).toBe(90);
   });
 
   it("audit.enabled: false removes the trail and its buckets", () => {
@@ -527,7 +678,8 @@ describe("registry workspace: invariance", () => {
         },
         teams: (d) => {
           d.teams = Object.fromEntries(Object.entries(d.teams).reverse());
-          for (const t of Object.values<any>(d.teams)) t.projects = Object.fromEntries(Object.entries(t.projects).reverse());
+          for (const t of Object.values<any>(d.teams))
+            t.projects = Object.fromEntries(Object.entries(t.projects).reverse());
         },
       }),
     ).text;
@@ -537,7 +689,10 @@ describe("registry workspace: invariance", () => {
   it("adding a project adds its registry resources and its bucket to the trail, and changes nothing else", () => {
     const before = synthRegistry(editExampleOrg(withProjectRepos)).json;
     const after = synthRegistry(
-      editExampleOrg({ ...withProjectRepos, teams: (d) => (d.teams.rc.projects["credit-scoring"] = { members: ["bob"] }) }),
+      editExampleOrg({
+        ...withProjectRepos,
+        teams: (d) => (d.teams.rc.projects["credit-scoring"] = { members: ["bob"] }),
+      }),
     ).json;
     const added: string[] = [];
     const changed: string[] = [];

@@ -24,8 +24,10 @@ function policies(stack: StackJson): Record<string, any> {
 }
 const bySid = (doc: any): Record<string, any> => Object.fromEntries(doc.Statement.map((s: any) => [s.Sid, s]));
 const list = (v: string | string[]) => (Array.isArray(v) ? [...v].sort() : [v]);
-const groupName = (stack: StackJson, ref: string) => resources(stack, "aws_iam_group")[/aws_iam_group\.([^.]+)\.name/.exec(ref)![1]].name;
-const roleName = (stack: StackJson, ref: string) => resources(stack, "aws_iam_role")[/aws_iam_role\.([^.]+)\.name/.exec(ref)![1]].name;
+const groupName = (stack: StackJson, ref: string) =>
+  resources(stack, "aws_iam_group")[/aws_iam_group\.([^.]+)\.name/.exec(ref)![1]].name;
+const roleName = (stack: StackJson, ref: string) =>
+  resources(stack, "aws_iam_role")[/aws_iam_role\.([^.]+)\.name/.exec(ref)![1]].name;
 
 function groupAttachments(stack: StackJson, group: string): string[] {
   return resourceList(stack, "aws_iam_group_policy_attachment")
@@ -93,18 +95,31 @@ describe("team workspace: team resources (§6.1)", () => {
       "sagemaker:InvokeEndpointAsync",
       "sagemaker:InvokeEndpointWithResponseStream",
     ]);
-    expect(list(s.DenyModifyOtherTeamModelPackages.NotResource)).toEqual([`${SM}:model-package-group/algo-*`, `${SM}:model-package/algo-*`]);
+    expect(list(s.DenyModifyOtherTeamModelPackages.NotResource)).toEqual([
+      `${SM}:model-package-group/algo-*`,
+      `${SM}:model-package/algo-*`,
+    ]);
   });
 });
 
 describe("team workspace: users (§6.2)", () => {
   it("creates one IAM user per team user with path, boundary, force_destroy and §0.3 tags", () => {
-    expect(resourceList(rc, "aws_iam_user").map((u) => u.name).sort()).toEqual(["sm-rc-alice", "sm-rc-bob", "sm-rc-carol"]);
+    expect(
+      resourceList(rc, "aws_iam_user")
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(["sm-rc-alice", "sm-rc-bob", "sm-rc-carol"]);
     expect(user(rc, "sm-rc-alice")).toMatchObject({
       path: "/acme-sagemaker/",
       permissions_boundary: POLICY("SageMaker-User-Boundary"),
       force_destroy: true,
-      tags: { Team: "risk-control", ManagedBy: "acme-sagemaker", Owner: "sm-rc-alice", Company: "acme", Project: "anti-money-laundering" },
+      tags: {
+        Team: "risk-control",
+        ManagedBy: "acme-sagemaker",
+        Owner: "sm-rc-alice",
+        Company: "acme",
+        Project: "anti-money-laundering",
+      },
     });
     // Project tag: the alphabetically first active project, independent of declaration order.
     expect(user(rc, "sm-rc-bob").tags.Project).toBe("fraud-detection");
@@ -128,7 +143,11 @@ describe("team workspace: users (§6.2)", () => {
   it("console login is opt-in, PGP-encrypted, reset required; the output is sensitive and encrypted only", () => {
     const logins = resourceList(rc, "aws_iam_user_login_profile");
     expect(logins).toHaveLength(1); // alice only
-    expect(logins[0]).toMatchObject({ pgp_key: "keybase:acme_platform_ops", password_reset_required: true, lifecycle: { ignore_changes: ["pgp_key"] } });
+    expect(logins[0]).toMatchObject({
+      pgp_key: "keybase:acme_platform_ops",
+      password_reset_required: true,
+      lifecycle: { ignore_changes: ["pgp_key"] },
+    });
     expect(resourceList(algo, "aws_iam_user_login_profile")).toEqual([]);
     expect(rc.output.console_password_sm_rc_alice).toMatchObject({ sensitive: true });
     expect(rc.output.console_password_sm_rc_alice.value).toMatch(/\.encrypted_password\}$/);
@@ -149,7 +168,11 @@ describe("team workspace: users (§6.2)", () => {
         Sid: "DenyPassRoleOutsideOwnProjects",
         Effect: "Deny",
         Action: "iam:PassRole",
-        NotResource: [ROLE("SageMaker-RiskControl-AntiMoneyLaundering-*"), ROLE(`${FRAUD}-*`), ROLE("SageMaker-Domain-*")],
+        NotResource: [
+          ROLE("SageMaker-RiskControl-AntiMoneyLaundering-*"),
+          ROLE(`${FRAUD}-*`),
+          ROLE("SageMaker-Domain-*"),
+        ],
       },
     ]);
     expect(scope["sm-rc-bob"].Statement[0].NotResource).toEqual([ROLE(`${FRAUD}-*`), ROLE("SageMaker-Domain-*")]);
@@ -198,7 +221,13 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       {
         Sid: "AllowProjectSpaceAccess",
         Effect: "Allow",
-        Action: ["sagemaker:DescribeSpace", "sagemaker:UpdateSpace", "sagemaker:CreateApp", "sagemaker:DeleteApp", "sagemaker:DescribeApp"],
+        Action: [
+          "sagemaker:DescribeSpace",
+          "sagemaker:UpdateSpace",
+          "sagemaker:CreateApp",
+          "sagemaker:DeleteApp",
+          "sagemaker:DescribeApp",
+        ],
         Resource: [`${SM}:space/*/space-rc-frauddet-*`, `${SM}:app/*/*/*/*`],
         Condition: { StringEquals: { "sagemaker:ResourceTag/Project": "fraud-detection" } },
       },
@@ -224,9 +253,15 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"],
       Resource: ["arn:aws:s3:::acme-sm-rc-fraud-detection", "arn:aws:s3:::acme-sm-rc-fraud-detection/*"],
     });
-    expect(s.AllowSharedAssetsReadOnly.Resource).toEqual(["arn:aws:s3:::acme-sm-shared-assets", "arn:aws:s3:::acme-sm-shared-assets/*"]);
+    expect(s.AllowSharedAssetsReadOnly.Resource).toEqual([
+      "arn:aws:s3:::acme-sm-shared-assets",
+      "arn:aws:s3:::acme-sm-shared-assets/*",
+    ]);
     expect(s.AllowSharedAssetsReadOnly.Action).toEqual(["s3:GetObject", "s3:ListBucket"]);
-    expect(s.AllowS3SageMakerDefaultBucket.Resource).toEqual([`arn:aws:s3:::sagemaker-${R}-${A}`, `arn:aws:s3:::sagemaker-${R}-${A}/*`]);
+    expect(s.AllowS3SageMakerDefaultBucket.Resource).toEqual([
+      `arn:aws:s3:::sagemaker-${R}-${A}`,
+      `arn:aws:s3:::sagemaker-${R}-${A}/*`,
+    ]);
   });
 
   it("PassRole: the four project roles to SageMaker only; the deny moved to the per-user scope (§8.12)", () => {
@@ -271,29 +306,59 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       Action: "iam:PassRole",
       NotResource: [ROLE(`${FRAUD}-*`), ROLE("SageMaker-Domain-*")],
     });
-    expect(j.AllowPassRoleToSpecializedRoles.Resource).toEqual(["Training", "Processing", "Inference"].map((k) => ROLE(`${FRAUD}-${k}Role`)));
+    expect(j.AllowPassRoleToSpecializedRoles.Resource).toEqual(
+      ["Training", "Processing", "Inference"].map((k) => ROLE(`${FRAUD}-${k}Role`)),
+    );
     expect(j.AllowSubmitJobs.Action).toHaveLength(30);
     expect(j.AllowSubmitJobs.Resource).toEqual(
-      ["training-job", "hyper-parameter-tuning-job", "processing-job", "model", "endpoint-config", "endpoint", "transform-job"].map(
-        (t) => `${SM}:${t}/rc-fraud-detection-*`,
-      ),
+      [
+        "training-job",
+        "hyper-parameter-tuning-job",
+        "processing-job",
+        "model",
+        "endpoint-config",
+        "endpoint",
+        "transform-job",
+      ].map((t) => `${SM}:${t}/rc-fraud-detection-*`),
     );
     expect(j.AllowExperimentTracking.Resource).toEqual([
       `${SM}:experiment/rc-fraud-detection-*`,
       `${SM}:experiment-trial/rc-fraud-detection-*`,
       `${SM}:experiment-trial-component/*`,
     ]);
-    expect(j.AllowModelRegistry.Resource).toEqual([`${SM}:model-package-group/rc-fraud-detection`, `${SM}:model-package/rc-fraud-detection/*`]);
+    expect(j.AllowModelRegistry.Resource).toEqual([
+      `${SM}:model-package-group/rc-fraud-detection`,
+      `${SM}:model-package/rc-fraud-detection/*`,
+    ]);
   });
 
   it("specialised base policies read and write only their prefixes (§8.15, §8.17, §8.19)", () => {
     const b = "arn:aws:s3:::acme-sm-rc-fraud-detection";
-    expect(bySid(fraud("TrainingPolicy")).AllowS3TrainingOutput.Resource).toEqual([`${b}/models/*`, `${b}/training-output/*`, `${b}/checkpoints/*`]);
-    expect(bySid(fraud("ProcessingPolicy")).AllowS3ProcessingDataAccess.Resource).toEqual([b, `${b}/data/*`, `${b}/raw/*`, `${b}/datasets/*`]);
-    expect(bySid(fraud("InferencePolicy")).AllowS3InferenceOutput.Resource).toEqual([`${b}/inference/output/*`, `${b}/batch-transform/*`]);
+    expect(bySid(fraud("TrainingPolicy")).AllowS3TrainingOutput.Resource).toEqual([
+      `${b}/models/*`,
+      `${b}/training-output/*`,
+      `${b}/checkpoints/*`,
+    ]);
+    expect(bySid(fraud("ProcessingPolicy")).AllowS3ProcessingDataAccess.Resource).toEqual([
+      b,
+      `${b}/data/*`,
+      `${b}/raw/*`,
+      `${b}/datasets/*`,
+    ]);
+    expect(bySid(fraud("InferencePolicy")).AllowS3InferenceOutput.Resource).toEqual([
+      `${b}/inference/output/*`,
+      `${b}/batch-transform/*`,
+    ]);
     for (const s of ["TrainingPolicy", "ProcessingPolicy", "InferencePolicy"]) {
       const sids = Object.keys(bySid(fraud(s)));
-      for (const sid of ["AllowECRPullProject", "AllowECRPullShared", "AllowECRAuth", "AllowECRPullAWSImages", "AllowVPCNetworkInterface", "AllowSharedAssetsReadOnly"])
+      for (const sid of [
+        "AllowECRPullProject",
+        "AllowECRPullShared",
+        "AllowECRAuth",
+        "AllowECRPullAWSImages",
+        "AllowVPCNetworkInterface",
+        "AllowSharedAssetsReadOnly",
+      ])
         expect(sids).toContain(sid);
     }
   });
@@ -301,7 +366,9 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
   it("ops policies: own role only, KMS via SageMaker, Glue/Athena for processing (§8.16, §8.18)", () => {
     const t = bySid(fraud("TrainingOpsPolicy"));
     expect(t.AllowPassRoleToSageMaker.Resource).toBe(ROLE(`${FRAUD}-TrainingRole`));
-    expect(t.AllowKMSForTraining.Condition).toEqual({ StringLike: { "kms:ViaService": `sagemaker.${R}.amazonaws.com` } });
+    expect(t.AllowKMSForTraining.Condition).toEqual({
+      StringLike: { "kms:ViaService": `sagemaker.${R}.amazonaws.com` },
+    });
     const p = bySid(fraud("ProcessingOpsPolicy"));
     expect(p.AllowAthenaForDataWrangler.Resource).toBe(`arn:aws:athena:${R}:${A}:workgroup/primary`);
     expect(p.AllowFeatureStoreAccess.Resource).toBe(`${SM}:feature-group/rc-fraud-detection-*`);
@@ -320,8 +387,13 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       },
       Null: { "sagemaker:VpcSubnets": "false", "sagemaker:VpcSecurityGroupIds": "false" },
     });
-    expect(s.DenyCreateModelWithoutVpc).toMatchObject({ Effect: "Deny", Condition: { Null: { "sagemaker:VpcSubnets": "true" } } });
-    expect(s.DenyCreateModelWithPublicSubnet.Condition).toEqual({ "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": subnets } });
+    expect(s.DenyCreateModelWithoutVpc).toMatchObject({
+      Effect: "Deny",
+      Condition: { Null: { "sagemaker:VpcSubnets": "true" } },
+    });
+    expect(s.DenyCreateModelWithPublicSubnet.Condition).toEqual({
+      "ForAnyValue:StringNotEquals": { "sagemaker:VpcSubnets": subnets },
+    });
     expect(rc.data.terraform_remote_state["remote-network"].defaults.inference_security_group_id).toMatch(/^sg-/);
   });
 
@@ -341,41 +413,72 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
         Effect: "Deny",
         Action: "sagemaker:CreateApp",
         Resource: "*",
-        Condition: { StringNotEqualsIfExists: { "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "system"] } },
+        Condition: {
+          StringNotEqualsIfExists: {
+            "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "system"],
+          },
+        },
       },
     ]);
-    expect(docs["SageMaker-RiskControl-AntiMoneyLaundering-InstanceWhitelist"].Statement[0].Condition.StringNotEqualsIfExists["sagemaker:InstanceTypes"]).toContain(
-      "ml.r5.2xlarge",
-    );
+    expect(
+      docs["SageMaker-RiskControl-AntiMoneyLaundering-InstanceWhitelist"].Statement[0].Condition
+        .StringNotEqualsIfExists["sagemaker:InstanceTypes"],
+    ).toContain("ml.r5.2xlarge");
     const custom = synthOrg(
-      editExampleOrg({ teams: (d) => (d.teams.algo.projects["user-intent"].instanceWhitelist = { custom: ["ml.t3.medium", "ml.c5.xlarge", "system"] }) }),
+      editExampleOrg({
+        teams: (d) =>
+          (d.teams.algo.projects["user-intent"].instanceWhitelist = {
+            custom: ["ml.t3.medium", "ml.c5.xlarge", "system"],
+          }),
+      }),
     ).json["team-algo"];
     expect(policies(custom)["SageMaker-Algorithm-UserIntent-InstanceWhitelist"].Statement[0].Condition).toEqual({
       StringNotEqualsIfExists: { "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.c5.xlarge", "system"] },
     });
-    const open = synthOrg(editExampleOrg({ teams: (d) => (d.teams.algo.projects["user-intent"].instanceWhitelist = "unrestricted") })).json["team-algo"];
+    const open = synthOrg(
+      editExampleOrg({ teams: (d) => (d.teams.algo.projects["user-intent"].instanceWhitelist = "unrestricted") }),
+    ).json["team-algo"];
     expect(policies(open)["SageMaker-Algorithm-UserIntent-InstanceWhitelist"]).toBeUndefined();
     expect(roleAttachments(open, "SageMaker-Algorithm-UserIntent-ExecutionRole")).toHaveLength(12);
   });
 
   it("project group: Access, DenyAdmin, S3Access, PassRole and the whitelist (§6.3, §6.5)", () => {
     expect(groupAttachments(rc, "sagemaker-rc-fraud-detection")).toEqual(
-      [POLICY(`${FRAUD}-Access`), POLICY("SageMaker-Shared-DenyAdmin"), POLICY(`${FRAUD}-S3Access`), POLICY(`${FRAUD}-PassRole`), POLICY(`${FRAUD}-InstanceWhitelist`)].sort(),
+      [
+        POLICY(`${FRAUD}-Access`),
+        POLICY("SageMaker-Shared-DenyAdmin"),
+        POLICY(`${FRAUD}-S3Access`),
+        POLICY(`${FRAUD}-PassRole`),
+        POLICY(`${FRAUD}-InstanceWhitelist`),
+      ].sort(),
     );
   });
 
   it("roles: path /, trust §8.0 with sts:SetContext, tags, attachments per §6.4", () => {
     const roles = Object.fromEntries(resourceList(rc, "aws_iam_role").map((r) => [r.name, r]));
-    expect(Object.keys(roles).filter((n) => n.startsWith(FRAUD)).sort()).toEqual(
-      ["Execution", "Inference", "Processing", "Training"].map((k) => `${FRAUD}-${k}Role`),
-    );
+    expect(
+      Object.keys(roles)
+        .filter((n) => n.startsWith(FRAUD))
+        .sort(),
+    ).toEqual(["Execution", "Inference", "Processing", "Training"].map((k) => `${FRAUD}-${k}Role`));
     const exec = roles[`${FRAUD}-ExecutionRole`];
     expect(exec.path).toBe("/");
     expect(JSON.parse(exec.assume_role_policy)).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:SetContext"] }],
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: "sagemaker.amazonaws.com" },
+          Action: ["sts:AssumeRole", "sts:SetContext"],
+        },
+      ],
     });
-    expect(exec.tags).toEqual({ Team: "risk-control", Project: "fraud-detection", ManagedBy: "acme-sagemaker", Company: "acme" });
+    expect(exec.tags).toEqual({
+      Team: "risk-control",
+      Project: "fraud-detection",
+      ManagedBy: "acme-sagemaker",
+      Company: "acme",
+    });
     expect(roles[`${FRAUD}-TrainingRole`].tags).toEqual({ ...exec.tags, Purpose: "Training" });
     expect(roleAttachments(rc, `${FRAUD}-ExecutionRole`)).toEqual(
       [
@@ -396,7 +499,11 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
     );
     for (const kind of ["Training", "Processing", "Inference"])
       expect(roleAttachments(rc, `${FRAUD}-${kind}Role`)).toEqual(
-        [POLICY("SageMaker-Shared-DenyAdmin"), POLICY(`${FRAUD}-${kind}Policy`), POLICY(`${FRAUD}-${kind}OpsPolicy`)].sort(),
+        [
+          POLICY("SageMaker-Shared-DenyAdmin"),
+          POLICY(`${FRAUD}-${kind}Policy`),
+          POLICY(`${FRAUD}-${kind}OpsPolicy`),
+        ].sort(),
       );
   });
 
@@ -435,9 +542,14 @@ describe("team workspace: bucket policies (§6.6)", () => {
       Resource: res,
       Condition: { StringLike: { "aws:username": "sm-rc-*" } },
     });
-    expect(s.DenyInsecureTransport).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    expect(s.DenyInsecureTransport).toMatchObject({
+      Effect: "Deny",
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
     expect(s.DenyNonVPCAccess).toBeUndefined();
-    expect(p.depends_on).toEqual([expect.stringMatching(/^aws_iam_role\.project-fraud-detection_role-Execution_Role_/)]);
+    expect(p.depends_on).toEqual([
+      expect.stringMatching(/^aws_iam_role\.project-fraud-detection_role-Execution_Role_/),
+    ]);
   });
 
   it("restrictToVpc adds DenyNonVPCAccess with the deployer exemption (§11.12)", () => {
@@ -467,17 +579,25 @@ describe("team workspace: bucket policies (§6.6)", () => {
 
 describe("team workspace: retired projects and invariance", () => {
   it("a retired project loses group, policies, roles and memberships; its bucket stays, deny-only", () => {
-    const retired = synthOrg(editExampleOrg({ teams: (d) => (d.teams.rc.projects["anti-money-laundering"].status = "retired") }));
+    const retired = synthOrg(
+      editExampleOrg({ teams: (d) => (d.teams.rc.projects["anti-money-laundering"].status = "retired") }),
+    );
     const stack = retired.json["team-rc"];
     const { ["aws_s3_bucket_policy"]: bucketPolicies, ...rest } = stack.resource;
     expect(JSON.stringify(rest)).not.toMatch(/AntiMoneyLaundering|anti-money-laundering/);
     expect(resourceList(stack, "aws_iam_group").map((g) => g.name)).not.toContain("sagemaker-rc-anti-money-laundering");
     // The bucket policy stays at the same address (updated in place), granting nobody.
     const activePolicy = resources(rc, "aws_s3_bucket_policy");
-    const amlAddress = Object.keys(activePolicy).find((k) => activePolicy[k].bucket === "acme-sm-rc-anti-money-laundering")!;
+    const amlAddress = Object.keys(activePolicy).find(
+      (k) => activePolicy[k].bucket === "acme-sm-rc-anti-money-laundering",
+    )!;
     const amlPolicy = JSON.parse(bucketPolicies[amlAddress].policy.replace(/\$\$\{/g, "${"));
     expect(bucketPolicies[amlAddress].depends_on).toBeUndefined();
-    expect(amlPolicy.Statement.map((st: any) => st.Sid)).toEqual(["DenyOtherPlatformRoles", "DenyOtherTeamUsers", "DenyInsecureTransport"]);
+    expect(amlPolicy.Statement.map((st: any) => st.Sid)).toEqual([
+      "DenyOtherPlatformRoles",
+      "DenyOtherTeamUsers",
+      "DenyInsecureTransport",
+    ]);
     expect(amlPolicy.Statement.every((st: any) => st.Effect === "Deny")).toBe(true);
     const roles = amlPolicy.Statement[0].Condition;
     expect(roles).toEqual({ ArnLike: { "aws:PrincipalArn": "arn:aws:iam::123456789012:role/SageMaker-*" } });
@@ -498,7 +618,9 @@ describe("team workspace: retired projects and invariance", () => {
       }),
     );
     const activePolicy = resources(rc, "aws_s3_bucket_policy");
-    const amlAddress = Object.keys(activePolicy).find((k) => activePolicy[k].bucket === "acme-sm-rc-anti-money-laundering")!;
+    const amlAddress = Object.keys(activePolicy).find(
+      (k) => activePolicy[k].bucket === "acme-sm-rc-anti-money-laundering",
+    )!;
     expect(resources(gone.json["team-rc"], "aws_s3_bucket_policy")[amlAddress]).toBeUndefined();
     expect(gone.json["team-rc"].removed).toEqual([
       { from: `aws_s3_bucket_policy.${amlAddress}`, lifecycle: { destroy: false } },
@@ -525,7 +647,10 @@ describe("team workspace: retired projects and invariance", () => {
       "aws_iam_user_login_profile.user-grace_LoginProfile",
       "aws_iam_user_policy.user-grace_PassRoleScope",
     ]);
-    expect(Object.keys(added.json["team-rc"].output).sort()).toEqual(["console_password_sm_rc_alice", "console_password_sm_rc_grace"]);
+    expect(Object.keys(added.json["team-rc"].output).sort()).toEqual([
+      "console_password_sm_rc_alice",
+      "console_password_sm_rc_grace",
+    ]);
     const strip = (s: StackJson) => {
       const c = JSON.parse(JSON.stringify(s));
       for (const a of fresh) delete c.resource[a.split(".")[0]][a.split(".")[1]];

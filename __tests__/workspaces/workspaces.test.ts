@@ -5,7 +5,14 @@ describe("workspaces of the example org", () => {
   const out = synthOrg(loadExampleOrg());
 
   it("synthesizes network, foundation, domain, registry and one team workspace per team", () => {
-    expect(Object.keys(out.json).sort()).toEqual(["domain", "foundation", "network", "registry", "team-algo", "team-rc"]);
+    expect(Object.keys(out.json).sort()).toEqual([
+      "domain",
+      "foundation",
+      "network",
+      "registry",
+      "team-algo",
+      "team-rc",
+    ]);
   });
 
   it("uses a relative local state path per workspace (no machine paths in the JSON)", () => {
@@ -54,7 +61,9 @@ describe("consumers warn while an upstream workspace has not applied its outputs
 
 describe("workspaces with the Terraform Cloud backend", () => {
   const out = synthOrg(
-    editExampleOrg({ platform: (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" }) }),
+    editExampleOrg({
+      platform: (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" }),
+    }),
   );
 
   it("gives each stack its own named cloud workspace", () => {
@@ -79,4 +88,3 @@ describe("workspaces with the Terraform Cloud backend", () => {
     expect(remote.defaults.studio_security_group_id).toMatch(/^sg-/);
   });
 });
-

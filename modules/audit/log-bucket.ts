@@ -7,7 +7,12 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { policyDocument, toTerraformPolicyJson, type PolicyDocument, type PolicyStatement } from "../identity/policy-document";
+import {
+  policyDocument,
+  toTerraformPolicyJson,
+  type PolicyDocument,
+  type PolicyStatement,
+} from "../identity/policy-document";
 
 export interface LogBucketProps {
   readonly bucketName: string;
@@ -69,7 +74,10 @@ export class LogBucket extends Construct {
       bucket,
       rule: [
         props.kmsKeyArn
-          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }
+          ? {
+              applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
+              bucketKeyEnabled: true,
+            }
           : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
       ],
     });
@@ -85,7 +93,12 @@ export class LogBucket extends Construct {
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
         },
         // An expiration takes one of days/date/delete-marker, so delete markers get their own rule.
-        { id: "CleanupDeleteMarkers", status: "Enabled", filter: [{}], expiration: [{ expiredObjectDeleteMarker: true }] },
+        {
+          id: "CleanupDeleteMarkers",
+          status: "Enabled",
+          filter: [{}],
+          expiration: [{ expiredObjectDeleteMarker: true }],
+        },
       ],
     });
     if (props.accessLogs)

@@ -46,7 +46,9 @@ export function s3DataEventSelector(o: S3DataEventOptions): EventSelector {
       { field: "resources.type", equalTo: ["AWS::S3::Object"] },
       // The trailing slash keeps `acme-sm-rc-fraud` from matching `acme-sm-rc-fraud-detection`.
       { field: "resources.ARN", startsWith: [...o.bucketNames].sort().map((b) => `arn:aws:s3:::${b}/`) },
-      ...(o.principalArnPrefixes?.length ? [{ field: "userIdentity.arn", startsWith: [...o.principalArnPrefixes] }] : []),
+      ...(o.principalArnPrefixes?.length
+        ? [{ field: "userIdentity.arn", startsWith: [...o.principalArnPrefixes] }]
+        : []),
       ...readOnlySelector(o.readOnly),
     ],
   };
@@ -73,7 +75,8 @@ export function managementEventSelector(o: ManagementEventOptions): EventSelecto
 export function selectorValueCount(selectors: readonly EventSelector[]): number {
   let n = 0;
   for (const s of selectors)
-    for (const f of s.fieldSelector) n += (f.equalTo?.length ?? 0) + (f.notEquals?.length ?? 0) + (f.startsWith?.length ?? 0);
+    for (const f of s.fieldSelector)
+      n += (f.equalTo?.length ?? 0) + (f.notEquals?.length ?? 0) + (f.startsWith?.length ?? 0);
   return n;
 }
 
@@ -81,7 +84,11 @@ export function selectorValueCount(selectors: readonly EventSelector[]): number 
 export interface AuditSelectorSettings {
   readonly readOnly: ReadOnlyFilter;
   readonly principals: "roleSessions" | "all";
-  readonly management: { readonly enabled: boolean; readonly readOnly: ReadOnlyFilter; readonly excludeSources: readonly string[] };
+  readonly management: {
+    readonly enabled: boolean;
+    readonly readOnly: ReadOnlyFilter;
+    readonly excludeSources: readonly string[];
+  };
 }
 
 /**
@@ -89,14 +96,19 @@ export interface AuditSelectorSettings {
  * enabled, management events. Role sessions are `assumed-role/SageMaker-*`: the domain default
  * role and every project role (§0.2).
  */
-export function auditEventSelectors(settings: AuditSelectorSettings, bucketNames: readonly string[], accountId: string): EventSelector[] {
+export function auditEventSelectors(
+  settings: AuditSelectorSettings,
+  bucketNames: readonly string[],
+  accountId: string,
+): EventSelector[] {
   const out: EventSelector[] = [];
   if (bucketNames.length)
     out.push(
       s3DataEventSelector({
         bucketNames,
         readOnly: settings.readOnly,
-        principalArnPrefixes: settings.principals === "roleSessions" ? [`arn:aws:sts::${accountId}:assumed-role/SageMaker-`] : undefined,
+        principalArnPrefixes:
+          settings.principals === "roleSessions" ? [`arn:aws:sts::${accountId}:assumed-role/SageMaker-`] : undefined,
       }),
     );
   if (settings.management.enabled) out.push(managementEventSelector(settings.management));

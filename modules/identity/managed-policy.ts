@@ -27,7 +27,9 @@ export class ManagedPolicy extends IamPolicy {
   constructor(scope: Construct, id: string, props: ManagedPolicyProps) {
     const size = policySize(props.document);
     if (size > MANAGED_POLICY_MAX_SIZE)
-      throw new Error(`${props.policyName}: policy document is ${size} characters, IAM allows ${MANAGED_POLICY_MAX_SIZE}`);
+      throw new Error(
+        `${props.policyName}: policy document is ${size} characters, IAM allows ${MANAGED_POLICY_MAX_SIZE}`,
+      );
     super(scope, id, {
       name: props.policyName,
       path: props.path,

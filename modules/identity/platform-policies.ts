@@ -70,7 +70,10 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
   const { accountId: account, region, company, iamPath } = p;
   const sm = `arn:aws:sagemaker:${region}:${account}`;
   const companyBuckets = [`arn:aws:s3:::${company}-sm-*`, `arn:aws:s3:::${company}-sm-*/*`];
-  const defaultBucket = [`arn:aws:s3:::sagemaker-${region}-${account}`, `arn:aws:s3:::sagemaker-${region}-${account}/*`];
+  const defaultBucket = [
+    `arn:aws:s3:::sagemaker-${region}-${account}`,
+    `arn:aws:s3:::sagemaker-${region}-${account}/*`,
+  ];
   const ownUser = `arn:aws:iam::${account}:user${iamPath}\${aws:username}`;
   const ownProfile = `${sm}:user-profile/\${sagemaker:DomainId}/\${sagemaker:UserProfileName}`;
 
@@ -416,7 +419,13 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
     {
       Sid: "DenyS3BucketAdmin",
       Effect: "Deny",
-      Action: ["s3:CreateBucket", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:ListAllMyBuckets"],
+      Action: [
+        "s3:CreateBucket",
+        "s3:DeleteBucket",
+        "s3:PutBucketPolicy",
+        "s3:DeleteBucketPolicy",
+        "s3:ListAllMyBuckets",
+      ],
       Resource: "*",
     },
   ]);

@@ -53,4 +53,8 @@ export function policySize(doc: PolicyDocument): number {
 }
 
 /** IAM policy variables that may appear in documents (§11.5); any other `${...}` is a bug. */
-export const IAM_POLICY_VARIABLES = ["${aws:username}", "${sagemaker:DomainId}", "${sagemaker:UserProfileName}"] as const;
+export const IAM_POLICY_VARIABLES = [
+  "${aws:username}",
+  "${sagemaker:DomainId}",
+  "${sagemaker:UserProfileName}",
+] as const;

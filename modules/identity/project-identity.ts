@@ -71,7 +71,10 @@ export class ProjectIdentity extends Construct {
 
     const docs = projectPolicyDocuments(props);
     const policies = new Map<ProjectPolicySuffix, IamPolicy>();
-    for (const [suffix, document] of Object.entries(docs) as [ProjectPolicySuffix, NonNullable<(typeof docs)[ProjectPolicySuffix]>][])
+    for (const [suffix, document] of Object.entries(docs) as [
+      ProjectPolicySuffix,
+      NonNullable<(typeof docs)[ProjectPolicySuffix]>,
+    ][])
       policies.set(
         suffix,
         new IamPolicy(this, `policy-${suffix}`, {

@@ -97,7 +97,9 @@ function context(p: ProjectPolicyProps) {
     modelPackages: `arn:aws:sagemaker:${region}:${account}:model-package/${names.modelPackageGroup(p.team, p.project)}/*`,
     roleArn,
     /** `arn:aws:iam::{account}:role/SageMaker-{TeamPascal}-{ProjectPascal}-*` */
-    projectRolesPattern: names.roleArn(names.projectRole(p.teamFullName, p.project, "Execution").replace(/ExecutionRole$/, "*")),
+    projectRolesPattern: names.roleArn(
+      names.projectRole(p.teamFullName, p.project, "Execution").replace(/ExecutionRole$/, "*"),
+    ),
     domainRolesPattern: names.roleArn("SageMaker-Domain-*"),
   };
 }
@@ -107,11 +109,21 @@ type Ctx = ReturnType<typeof context>;
 const passToSageMaker = { StringEquals: { "iam:PassedToService": "sagemaker.amazonaws.com" } };
 
 function sharedAssetsReadOnly(c: Ctx): PolicyStatement {
-  return { Sid: "AllowSharedAssetsReadOnly", Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: c.sharedResources };
+  return {
+    Sid: "AllowSharedAssetsReadOnly",
+    Effect: "Allow",
+    Action: ["s3:GetObject", "s3:ListBucket"],
+    Resource: c.sharedResources,
+  };
 }
 
 function defaultBucketReadWrite(c: Ctx): PolicyStatement {
-  return { Sid: "AllowS3SageMakerDefaultBucket", Effect: "Allow", Action: S3_READ_WRITE, Resource: c.defaultBucketResources };
+  return {
+    Sid: "AllowS3SageMakerDefaultBucket",
+    Effect: "Allow",
+    Action: S3_READ_WRITE,
+    Resource: c.defaultBucketResources,
+  };
 }
 
 /** ECR and ENI statements common to the three specialised base policies (§8.15/§8.17/§8.19). */
@@ -126,7 +138,13 @@ function workloadCommon(c: Ctx): PolicyStatement[] {
 }
 
 function passOwnRole(c: Ctx, kind: "Training" | "Processing" | "Inference"): PolicyStatement {
-  return { Sid: "AllowPassRoleToSageMaker", Effect: "Allow", Action: "iam:PassRole", Resource: c.roleArn(kind), Condition: passToSageMaker };
+  return {
+    Sid: "AllowPassRoleToSageMaker",
+    Effect: "Allow",
+    Action: "iam:PassRole",
+    Resource: c.roleArn(kind),
+    Condition: passToSageMaker,
+  };
 }
 
 function kmsViaSageMaker(c: Ctx, Sid: string): PolicyStatement {
@@ -145,7 +163,13 @@ function access(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
     {
       Sid: "AllowProjectSpaceAccess",
       Effect: "Allow",
-      Action: ["sagemaker:DescribeSpace", "sagemaker:UpdateSpace", "sagemaker:CreateApp", "sagemaker:DeleteApp", "sagemaker:DescribeApp"],
+      Action: [
+        "sagemaker:DescribeSpace",
+        "sagemaker:UpdateSpace",
+        "sagemaker:CreateApp",
+        "sagemaker:DeleteApp",
+        "sagemaker:DescribeApp",
+      ],
       // §11.4: the same helper names the spaces, so the pattern always matches them.
       Resource: [c.smArn(`space/*/${c.names.space(p.team, p.project, "*")}`), c.smArn("app/*/*/*/*")],
       Condition: { StringEquals: { "sagemaker:ResourceTag/Project": p.project } },
@@ -200,7 +224,12 @@ function executionPolicy(c: Ctx): PolicyDocument {
       ],
       Resource: [c.logGroup("/aws/sagemaker/studio/*"), c.logGroup(jobLogs), c.logGroup(`${jobLogs}:*`)],
     },
-    { Sid: "AllowCloudWatchLogsDescribe", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: c.logGroup("*") },
+    {
+      Sid: "AllowCloudWatchLogsDescribe",
+      Effect: "Allow",
+      Action: "logs:DescribeLogGroups",
+      Resource: c.logGroup("*"),
+    },
     {
       Sid: "AllowECRReadWriteProject",
       Effect: "Allow",
@@ -358,7 +387,13 @@ function trainingPolicy(c: Ctx): PolicyDocument {
     {
       Sid: "AllowCloudWatchLogs",
       Effect: "Allow",
-      Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
+      Action: [
+        "logs:CreateLogGroup",
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "logs:DescribeLogStreams",
+        "logs:GetLogEvents",
+      ],
       Resource: [c.logGroup("/aws/sagemaker/TrainingJobs/*"), c.logGroup("/aws/sagemaker/HyperParameterTuningJobs/*")],
     },
     ...workloadCommon(c),
@@ -446,7 +481,13 @@ function processingPolicy(c: Ctx): PolicyDocument {
     {
       Sid: "AllowCloudWatchLogs",
       Effect: "Allow",
-      Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
+      Action: [
+        "logs:CreateLogGroup",
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "logs:DescribeLogStreams",
+        "logs:GetLogEvents",
+      ],
       Resource: c.logGroup("/aws/sagemaker/ProcessingJobs/*"),
     },
     ...workloadCommon(c),
@@ -514,7 +555,12 @@ function processingOpsPolicy(c: Ctx): PolicyDocument {
     {
       Sid: "AllowAthenaForDataWrangler",
       Effect: "Allow",
-      Action: ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"],
+      Action: [
+        "athena:StartQueryExecution",
+        "athena:GetQueryExecution",
+        "athena:GetQueryResults",
+        "athena:StopQueryExecution",
+      ],
       Resource: `arn:aws:athena:${c.region}:${c.account}:workgroup/primary`,
     },
     passOwnRole(c, "Processing"),
@@ -581,7 +627,10 @@ function inferenceOpsPolicy(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
       Action: "sagemaker:CreateModel",
       Resource: c.sm("model"),
       Condition: {
-        "ForAllValues:StringEquals": { "sagemaker:VpcSubnets": subnets, "sagemaker:VpcSecurityGroupIds": securityGroups },
+        "ForAllValues:StringEquals": {
+          "sagemaker:VpcSubnets": subnets,
+          "sagemaker:VpcSecurityGroupIds": securityGroups,
+        },
         Null: { "sagemaker:VpcSubnets": "false", "sagemaker:VpcSecurityGroupIds": "false" },
       },
     },
@@ -731,7 +780,9 @@ export function passRoleScopePolicy(p: PassRoleScopeProps): PolicyDocument {
   const { names } = p;
   const patterns = [...p.projects]
     .sort()
-    .map((project) => names.roleArn(names.projectRole(p.teamFullName, project, "Execution").replace(/ExecutionRole$/, "*")));
+    .map((project) =>
+      names.roleArn(names.projectRole(p.teamFullName, project, "Execution").replace(/ExecutionRole$/, "*")),
+    );
   return policyDocument([
     {
       Sid: "DenyPassRoleOutsideOwnProjects",

@@ -58,7 +58,10 @@ export const ROLE_FEATURE: Record<Exclude<ProjectRoleKind, "Execution">, keyof R
  */
 export function projectRoleAttachments(p: ProjectRoleAttachmentProps): Map<ProjectRoleKind, ManagedPolicyRef[]> {
   const { names } = p;
-  const aws = (name: string): ManagedPolicyRef => ({ key: name.replace(/^service-role\//, ""), policyArn: names.awsManagedPolicyArn(name) });
+  const aws = (name: string): ManagedPolicyRef => ({
+    key: name.replace(/^service-role\//, ""),
+    policyArn: names.awsManagedPolicyArn(name),
+  });
   const platform = (name: string): ManagedPolicyRef => ({ key: name, policyArn: names.policyArn(name) });
   const project = (suffix: string): ManagedPolicyRef => ({
     key: suffix,
@@ -80,7 +83,8 @@ export function projectRoleAttachments(p: ProjectRoleAttachmentProps): Map<Proje
     ...(p.restricted ? [project("InstanceWhitelist")] : []),
   ]);
   for (const kind of ["Training", "Processing", "Inference"] as const)
-    if (p.features[ROLE_FEATURE[kind]]) roles.set(kind, [denyAdmin, project(`${kind}Policy`), project(`${kind}OpsPolicy`)]);
+    if (p.features[ROLE_FEATURE[kind]])
+      roles.set(kind, [denyAdmin, project(`${kind}Policy`), project(`${kind}OpsPolicy`)]);
   return roles;
 }
 

@@ -89,7 +89,15 @@ export class EndpointAlarms extends Construct {
     super(scope, id);
     for (const variant of [...props.variants].sort()) {
       const dimensions = { EndpointName: props.endpointName, VariantName: variant };
-      const alarm = (key: string, description: string, namespace: string, metricName: string, statistic: string, window: AlarmWindow, threshold: number) =>
+      const alarm = (
+        key: string,
+        description: string,
+        namespace: string,
+        metricName: string,
+        statistic: string,
+        window: AlarmWindow,
+        threshold: number,
+      ) =>
         new CloudwatchMetricAlarm(this, `${variant}-${key}`, {
           alarmName: `${props.namePrefix}-${variant}-${key}`,
           alarmDescription: description,
@@ -108,7 +116,15 @@ export class EndpointAlarms extends Construct {
         });
       const at = `${props.endpointName}/${variant}`;
       if (props.errors5xx)
-        alarm("5xx-errors", `5xx errors of ${at}`, SAGEMAKER, "Invocation5XXErrors", "Sum", props.errors5xx, props.errors5xx.threshold);
+        alarm(
+          "5xx-errors",
+          `5xx errors of ${at}`,
+          SAGEMAKER,
+          "Invocation5XXErrors",
+          "Sum",
+          props.errors5xx,
+          props.errors5xx.threshold,
+        );
       if (props.latency)
         alarm(
           "model-latency",

@@ -118,7 +118,8 @@ export class ExistingVpc extends Construct {
     const adopt = props.adopt;
     const released = new Construct(this, "Released");
     const release = (from: string) => new RemovedBlock(released, from, { from });
-    for (const rid of new Set(props.releasedIds ?? [])) release(`${rid.startsWith("rtb-") ? "aws_route_table" : "aws_subnet"}.${rid}`);
+    for (const rid of new Set(props.releasedIds ?? []))
+      release(`${rid.startsWith("rtb-") ? "aws_route_table" : "aws_subnet"}.${rid}`);
 
     // Free addresses change all the time: read them in both modes.
     const subnetData = props.subnetIds.map((sid) => {

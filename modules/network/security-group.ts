@@ -58,7 +58,8 @@ export class RuledSecurityGroup extends Construct {
   constructor(scope: Construct, id: string, props: RuledSecurityGroupProps) {
     super(scope, id);
     const address = (r: TerraformResource, suffix = "") => r.overrideLogicalId(`${id}${suffix}`);
-    if (props.name.startsWith("sg-")) throw new Error(`${this.node.path}: a security group name cannot start with 'sg-'`);
+    if (props.name.startsWith("sg-"))
+      throw new Error(`${this.node.path}: a security group name cannot start with 'sg-'`);
     const adopted = props.adopt;
     this.group = new SecurityGroup(this, "Group", {
       name: props.name,
@@ -100,7 +101,8 @@ export class RuledSecurityGroup extends Construct {
       rules[key] = r;
     }
     for (const key of Object.keys(adopted?.ruleIds ?? {}))
-      if (!(key in props.rules)) throw new Error(`${this.node.path}: adopted rule '${key}' is not a rule of this group`);
+      if (!(key in props.rules))
+        throw new Error(`${this.node.path}: adopted rule '${key}' is not a rule of this group`);
     this.rules = rules;
   }
 }

@@ -17,7 +17,8 @@ export interface EcrLifecyclePolicyDocument {
 
 /** One rule: keep the newest `count` images whatever their tags, expire the rest. */
 export function keepLastImagesPolicy(count: number): EcrLifecyclePolicyDocument {
-  if (!Number.isInteger(count) || count < 1) throw new Error(`image retention must be a positive integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`image retention must be a positive integer, got ${count}`);
   return {
     rules: [
       {

@@ -63,7 +63,8 @@ export class RetentionGuard extends Construct {
   constructor(scope: Construct, id: string, props: RetentionGuardProps) {
     super(scope, id);
     for (const key of [...Object.keys(props.managed), ...props.accountedFor])
-      if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key)) throw new Error(`${this.node.path}: '${key}' is not a team/project key`);
+      if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key))
+        throw new Error(`${this.node.path}: '${key}' is not a team/project key`);
 
     const managed: Record<string, Protection> = {};
     for (const key of Object.keys(props.managed).sort()) managed[key] = props.managed[key];

@@ -42,7 +42,9 @@ export function sharedBucketStatements(props: SharedBucketPolicyProps): PolicySt
       Principal: root,
       Action: READ_ONLY,
       Resource: resources,
-      Condition: { StringLike: { "aws:PrincipalArn": `arn:aws:iam::${props.accountId}:role/SageMaker-*-ExecutionRole` } },
+      Condition: {
+        StringLike: { "aws:PrincipalArn": `arn:aws:iam::${props.accountId}:role/SageMaker-*-ExecutionRole` },
+      },
     },
     {
       Sid: "AllowAllSageMakerUsersReadOnly",

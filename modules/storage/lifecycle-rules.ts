@@ -11,7 +11,11 @@ export type LifecycleRule = S3BucketLifecycleConfigurationRule;
 
 const WHOLE_BUCKET = [{}];
 
-function prefixRule(id: string, prefix: string, actions: Omit<LifecycleRule, "id" | "status" | "filter">): LifecycleRule {
+function prefixRule(
+  id: string,
+  prefix: string,
+  actions: Omit<LifecycleRule, "id" | "status" | "filter">,
+): LifecycleRule {
   return { id, status: "Enabled", filter: [{ prefix }], ...actions };
 }
 
@@ -28,8 +32,18 @@ export const STANDARD_PROJECT_RULES: readonly LifecycleRule[] = [
     ],
   }),
   prefixRule("CleanupOldPredictions", "outputs/predictions/", { expiration: [{ days: 90 }] }),
-  { id: "CleanupNoncurrentVersions", status: "Enabled", filter: WHOLE_BUCKET, noncurrentVersionExpiration: [{ noncurrentDays: 90 }] },
-  { id: "CleanupDeleteMarkers", status: "Enabled", filter: WHOLE_BUCKET, expiration: [{ expiredObjectDeleteMarker: true }] },
+  {
+    id: "CleanupNoncurrentVersions",
+    status: "Enabled",
+    filter: WHOLE_BUCKET,
+    noncurrentVersionExpiration: [{ noncurrentDays: 90 }],
+  },
+  {
+    id: "CleanupDeleteMarkers",
+    status: "Enabled",
+    filter: WHOLE_BUCKET,
+    expiration: [{ expiredObjectDeleteMarker: true }],
+  },
   {
     id: "CleanupIncompleteUploads",
     status: "Enabled",
@@ -52,7 +66,12 @@ export const LIGHT_PROJECT_RULES: readonly LifecycleRule[] = [
 
 /** The shared-assets bucket (§3.6). */
 export const SHARED_BUCKET_RULES: readonly LifecycleRule[] = [
-  { id: "CleanupNoncurrentVersions", status: "Enabled", filter: WHOLE_BUCKET, noncurrentVersionExpiration: [{ noncurrentDays: 180 }] },
+  {
+    id: "CleanupNoncurrentVersions",
+    status: "Enabled",
+    filter: WHOLE_BUCKET,
+    noncurrentVersionExpiration: [{ noncurrentDays: 180 }],
+  },
   {
     id: "CleanupIncompleteUploads",
     status: "Enabled",

@@ -99,7 +99,14 @@ export function projectBucketPolicyDocument(p: ProjectBucketPolicyProps): Policy
     };
     if (p.vpcRestriction.exemptPrincipalArns.length)
       condition.ArnNotLike = { "aws:PrincipalArn": [...p.vpcRestriction.exemptPrincipalArns] };
-    statements.push({ Sid: "DenyNonVPCAccess", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: resources, Condition: condition });
+    statements.push({
+      Sid: "DenyNonVPCAccess",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: resources,
+      Condition: condition,
+    });
   }
   statements.push(tlsOnlyStatement(bucketName));
   return policyDocument(statements);

@@ -120,7 +120,8 @@ export class ProjectBucket extends Construct {
     );
     if (props.lifecycleRules?.length) {
       const ids = props.lifecycleRules.map((r) => r.id);
-      if (new Set(ids).size !== ids.length) throw new Error(`${this.node.path}: duplicate lifecycle rule id in ${ids.join(", ")}`);
+      if (new Set(ids).size !== ids.length)
+        throw new Error(`${this.node.path}: duplicate lifecycle rule id in ${ids.join(", ")}`);
       name(
         new S3BucketLifecycleConfiguration(this, "Lifecycle", {
           bucket: this.bucket.id,
@@ -141,7 +142,8 @@ export class ProjectBucket extends Construct {
       );
     const seen = new Set<string>();
     for (const key of props.folders ?? []) {
-      if (!key.endsWith("/") || key.startsWith("/")) throw new Error(`${this.node.path}: folder '${key}' must end (and not start) with '/'`);
+      if (!key.endsWith("/") || key.startsWith("/"))
+        throw new Error(`${this.node.path}: folder '${key}' must end (and not start) with '/'`);
       const suffix = folderName(key);
       if (seen.has(suffix)) throw new Error(`${this.node.path}: folders '${key}' collides with another folder marker`);
       seen.add(suffix);
@@ -155,7 +157,10 @@ export class ProjectBucket extends Construct {
    */
   static addresses(id: string, parts: ReleaseOptions = {}): string[] {
     const types = PARTS.filter((type) => type !== "aws_s3_bucket_policy" || parts.policy);
-    return [...types.map((type) => `${type}.${id}`), ...(parts.folders ?? []).map((key) => `aws_s3_object.${id}_${folderName(key)}`)];
+    return [
+      ...types.map((type) => `${type}.${id}`),
+      ...(parts.folders ?? []).map((key) => `aws_s3_object.${id}_${folderName(key)}`),
+    ];
   }
 
   /**

@@ -36,9 +36,13 @@ export function checkIdleShutdown(idle: IdleShutdown, where: string): Required<I
   };
   for (const [k, v] of Object.entries(full))
     if (!Number.isInteger(v) || v < IDLE_MINUTES.min || v > IDLE_MINUTES.max)
-      throw new Error(`${where}: idle shutdown ${k} ${v} must be an integer in ${IDLE_MINUTES.min}-${IDLE_MINUTES.max}`);
+      throw new Error(
+        `${where}: idle shutdown ${k} ${v} must be an integer in ${IDLE_MINUTES.min}-${IDLE_MINUTES.max}`,
+      );
   if (full.minTimeoutMinutes > full.timeoutMinutes || full.timeoutMinutes > full.maxTimeoutMinutes)
-    throw new Error(`${where}: idle shutdown must satisfy min ${full.minTimeoutMinutes} <= timeout ${full.timeoutMinutes} <= max ${full.maxTimeoutMinutes}`);
+    throw new Error(
+      `${where}: idle shutdown must satisfy min ${full.minTimeoutMinutes} <= timeout ${full.timeoutMinutes} <= max ${full.maxTimeoutMinutes}`,
+    );
   return full;
 }
 

@@ -31,8 +31,14 @@ export class StudioUser extends Construct {
 
   constructor(scope: Construct, id: string, props: StudioUserProps) {
     super(scope, id);
-    if (!Number.isInteger(props.spaceEbsGb) || props.spaceEbsGb < SPACE_EBS_GB.min || props.spaceEbsGb > SPACE_EBS_GB.max)
-      throw new Error(`${this.node.path}: spaceEbsGb ${props.spaceEbsGb} must be an integer in ${SPACE_EBS_GB.min}-${SPACE_EBS_GB.max}`);
+    if (
+      !Number.isInteger(props.spaceEbsGb) ||
+      props.spaceEbsGb < SPACE_EBS_GB.min ||
+      props.spaceEbsGb > SPACE_EBS_GB.max
+    )
+      throw new Error(
+        `${this.node.path}: spaceEbsGb ${props.spaceEbsGb} must be an integer in ${SPACE_EBS_GB.min}-${SPACE_EBS_GB.max}`,
+      );
     if (!props.profileTags.Owner) throw new Error(`${this.node.path}: profile tags need Owner (the IAM user name)`);
     this.profile = new SagemakerUserProfile(this, "Profile", {
       domainId: props.domainId,

@@ -37,7 +37,10 @@ export function foundationRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   // Console passwords: without a PGP key the provider stores the generated password in state.
   const pgpKey = doc.identity.pgpKey;
   if (pgpKey !== undefined && !PGP_KEY.test(pgpKey.trim()))
-    add(["identity", "pgpKey"], "must be a base64-encoded PGP public key (gpg --export <id> | base64 -w0) or keybase:<username>");
+    add(
+      ["identity", "pgpKey"],
+      "must be a base64-encoded PGP public key (gpg --export <id> | base64 -w0) or keybase:<username>",
+    );
   const checkLogin = (section: "admins" | "readonlyUsers", entry: string | { consoleLogin?: boolean }, i: number) => {
     const explicit = typeof entry === "string" ? undefined : entry.consoleLogin;
     if (!(explicit ?? doc.identity.consoleLoginDefault) || pgpKey) return;
@@ -51,7 +54,8 @@ export function foundationRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   const seenReadonly = new Map<string, number>();
   doc.readonlyUsers.forEach((u, i) => {
     const n = memberName(u);
-    if (seenReadonly.has(n)) add(["readonlyUsers", i], `duplicate readonly user '${n}' (already at readonlyUsers[${seenReadonly.get(n)}])`);
+    if (seenReadonly.has(n))
+      add(["readonlyUsers", i], `duplicate readonly user '${n}' (already at readonlyUsers[${seenReadonly.get(n)}])`);
     else seenReadonly.set(n, i);
     checkLogin("readonlyUsers", u, i);
   });
@@ -59,7 +63,10 @@ export function foundationRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   // The shared bucket is named by every project policy (§3.6).
   const anyProject = Object.values(doc.teams).some((t) => Object.keys(t.projects).length > 0);
   if (!doc.storage.sharedBucket && anyProject)
-    add(["storage", "sharedBucket"], "the shared-assets bucket is referenced by every project's policies: it must exist while any project is declared");
+    add(
+      ["storage", "sharedBucket"],
+      "the shared-assets bucket is referenced by every project's policies: it must exist while any project is declared",
+    );
 
   // Data safety (§1.4, §10 ops 4-5).
   for (const [teamId, team] of Object.entries(doc.teams)) {
@@ -76,7 +83,10 @@ export function foundationRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       seen.set(name, i);
       if (!PROJECT_NAME.test(name)) add(path, `'${name}' is not a project name (^[a-z][a-z0-9-]*[a-z0-9]$)`);
       else if (name in team.projects)
-        add(path, `project '${name}' is still declared under teams.${teamId}.projects: remove it there, or remove it from decommissioned`);
+        add(
+          path,
+          `project '${name}' is still declared under teams.${teamId}.projects: remove it there, or remove it from decommissioned`,
+        );
     });
   }
   return out;

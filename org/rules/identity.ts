@@ -25,7 +25,8 @@ const BUCKET_POLICY_SIZE = 20480;
 export function effectiveInstanceTypes(doc: OrgDocument, team: string, project: string): string[] | undefined {
   const { value } = whitelistRef(doc, team, project);
   if (value === undefined || value === "unrestricted") return undefined;
-  if (typeof value === "string") return doc.instanceWhitelistPresets[value] ? [...doc.instanceWhitelistPresets[value]] : undefined;
+  if (typeof value === "string")
+    return doc.instanceWhitelistPresets[value] ? [...doc.instanceWhitelistPresets[value]] : undefined;
   return [...value.custom];
 }
 
@@ -57,7 +58,13 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
     for (const [suffix, document] of Object.entries(teamPolicyDocuments(teamProps))) {
       const policyName = names.teamPolicy(team.fullName, suffix as "Team-Access" | "DenyCrossTeam");
       checkPolicyName(policyName, [...tp, "fullName"]);
-      checkSize(`policy ${policyName}`, document, LIMITS.managedPolicySize, [...tp, "fullName"], "IAM managed-policy quota");
+      checkSize(
+        `policy ${policyName}`,
+        document,
+        LIMITS.managedPolicySize,
+        [...tp, "fullName"],
+        "IAM managed-policy quota",
+      );
     }
 
     const activeProjectsOf = new Map<string, string[]>();
@@ -82,7 +89,13 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       for (const [suffix, document] of Object.entries(docs)) {
         const policyName = names.projectPolicy(team.fullName, projectName, suffix);
         checkPolicyName(policyName, pp);
-        checkSize(`policy ${policyName}`, document!, LIMITS.managedPolicySize, pp, "IAM managed-policy quota; shorten the project name or the whitelist");
+        checkSize(
+          `policy ${policyName}`,
+          document!,
+          LIMITS.managedPolicySize,
+          pp,
+          "IAM managed-policy quota; shorten the project name or the whitelist",
+        );
       }
       checkSize(
         `bucket policy of ${names.projectBucket(teamId, projectName)}`,

@@ -24,8 +24,13 @@ export function registryRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
 
   const checkRepoName = (name: string, path: PathSegment[], atKey = false) => {
     if (!ECR_NAME.test(name))
-      add(path, `ECR repository name '${name}' is invalid: lowercase letters and digits, separated by single '.', '_' or '-'`, atKey);
-    else if (name.length > ECR_NAME_MAX) add(path, `ECR repository name '${name}' exceeds ${ECR_NAME_MAX} characters`, atKey);
+      add(
+        path,
+        `ECR repository name '${name}' is invalid: lowercase letters and digits, separated by single '.', '_' or '-'`,
+        atKey,
+      );
+    else if (name.length > ECR_NAME_MAX)
+      add(path, `ECR repository name '${name}' exceeds ${ECR_NAME_MAX} characters`, atKey);
   };
   const duplicates = (list: readonly string[], path: PathSegment[]) => {
     const seen = new Map<string, number>();
@@ -37,7 +42,9 @@ export function registryRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   duplicates(ecr.sharedRepos, ["registry", "ecr", "sharedRepos"]);
   duplicates(ecr.projectRepoTypes, ["registry", "ecr", "projectRepoTypes"]);
   if (ecr.enabled)
-    ecr.sharedRepos.forEach((type, i) => checkRepoName(names.sharedRepository(type), ["registry", "ecr", "sharedRepos", i]));
+    ecr.sharedRepos.forEach((type, i) =>
+      checkRepoName(names.sharedRepository(type), ["registry", "ecr", "sharedRepos", i]),
+    );
 
   for (const [teamId, team] of Object.entries(doc.teams))
     for (const [projectName, project] of Object.entries(team.projects)) {
@@ -49,7 +56,8 @@ export function registryRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
           "registry.purge deletes the model package group and the project's ECR repositories with their images; it is only allowed on a retired project (set status: retired first)",
         );
       if (ecr.enabled && ecr.createProjectRepos)
-        for (const type of ecr.projectRepoTypes) checkRepoName(names.projectRepository(teamId, projectName, type), pp, true);
+        for (const type of ecr.projectRepoTypes)
+          checkRepoName(names.projectRepository(teamId, projectName, type), pp, true);
     }
   return out;
 }
@@ -74,7 +82,11 @@ export function monitoringRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       for (const kind of kinds) {
         const rule = names.monitoringResource(`${teamId}-${projectName}-${kind}`);
         if (rule.length > EVENT_RULE_NAME_MAX)
-          add(["teams", teamId, "projects", projectName], `EventBridge rule name '${rule}' would exceed ${EVENT_RULE_NAME_MAX} characters (shorten platform.company or the project name)`, true);
+          add(
+            ["teams", teamId, "projects", projectName],
+            `EventBridge rule name '${rule}' would exceed ${EVENT_RULE_NAME_MAX} characters (shorten platform.company or the project name)`,
+            true,
+          );
       }
 
     for (const name of Object.keys(m.endpoints)) {
@@ -85,7 +97,11 @@ export function monitoringRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       }
       const owner = activeProjects.find((p) => name.startsWith(names.resourcePrefix(p.teamId, p.projectName)));
       if (!owner)
-        add(path, `endpoint '${name}' does not start with '{team}-{project}-' of an active project (e.g. '${activeProjects[0] ? names.resourcePrefix(activeProjects[0].teamId, activeProjects[0].projectName) : "rc-fraud-detection-"}...')`, true);
+        add(
+          path,
+          `endpoint '${name}' does not start with '{team}-{project}-' of an active project (e.g. '${activeProjects[0] ? names.resourcePrefix(activeProjects[0].teamId, activeProjects[0].projectName) : "rc-fraud-detection-"}...')`,
+          true,
+        );
     }
 
     for (const [key, s] of Object.entries(m.alerts.subscribers)) {
@@ -106,16 +122,25 @@ export function monitoringRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   if (a.enabled) {
     const buckets = auditedBuckets(doc, ctx);
     if (buckets.length === 0 && !a.management.enabled)
-      add(["audit"], "the audit trail would record nothing: enable audit.buckets.projects/shared or audit.management, or set audit.enabled: false");
+      add(
+        ["audit"],
+        "the audit trail would record nothing: enable audit.buckets.projects/shared or audit.management, or set audit.enabled: false",
+      );
     const values = selectorValueCount(auditEventSelectors(a, buckets, doc.platform.accountId));
     if (values > TRAIL_SELECTOR_VALUES_MAX)
-      add(["audit", "buckets"], `the trail's advanced event selectors would hold ${values} values; CloudTrail allows ${TRAIL_SELECTOR_VALUES_MAX} per trail (audit fewer buckets)`);
+      add(
+        ["audit", "buckets"],
+        `the trail's advanced event selectors would hold ${values} values; CloudTrail allows ${TRAIL_SELECTOR_VALUES_MAX} per trail (audit fewer buckets)`,
+      );
   }
   return out;
 }
 
 /** Buckets whose object events the trail records: every declared project's (retired ones still hold data) and the shared one. */
-export function auditedBuckets(doc: Pick<OrgDocument, "audit" | "storage" | "teams">, ctx: Pick<RuleContext, "names">): string[] {
+export function auditedBuckets(
+  doc: Pick<OrgDocument, "audit" | "storage" | "teams">,
+  ctx: Pick<RuleContext, "names">,
+): string[] {
   const out: string[] = [];
   if (doc.audit.buckets.projects)
     for (const [teamId, team] of Object.entries(doc.teams))

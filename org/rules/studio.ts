@@ -32,11 +32,18 @@ export function studioRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
 
   for (const kind of ["disable-download", "allow-download"] as const) {
     const name = ctx.names.lifecycleConfig(kind);
-    const at: PathSegment[] = doc.platform.tagPrefix !== undefined ? ["platform", "tagPrefix"] : ["platform", "company"];
+    const at: PathSegment[] =
+      doc.platform.tagPrefix !== undefined ? ["platform", "tagPrefix"] : ["platform", "company"];
     if (name.length > LIMITS.studioName - LCC_REVISION_RESERVE)
-      add(at, `Studio lifecycle config name '${name}' is too long (at most ${LIMITS.studioName - LCC_REVISION_RESERVE} characters, leaving room for a '-vN' revision; shorten platform.tagPrefix)`);
+      add(
+        at,
+        `Studio lifecycle config name '${name}' is too long (at most ${LIMITS.studioName - LCC_REVISION_RESERVE} characters, leaving room for a '-vN' revision; shorten platform.tagPrefix)`,
+      );
     else if (!LCC_NAME_CHARS.test(name))
-      add(at, `Studio lifecycle config name '${name}' must match ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$ (change platform.tagPrefix)`);
+      add(
+        at,
+        `Studio lifecycle config name '${name}' must match ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$ (change platform.tagPrefix)`,
+      );
   }
 
   // Profile length is checked with the member rules (org/rules/teams.ts); characters and the
@@ -49,10 +56,15 @@ export function studioRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         const profile = ctx.names.userProfile(teamId, projectName, user);
         const space = ctx.names.space(teamId, projectName, user);
         if (space.length > LIMITS.studioName)
-          add(at, `space name '${space}' would exceed ${LIMITS.studioName} characters (shorten the user or project name)`);
-        for (const [kind, name] of [["user profile", profile], ["space", space]] as const)
-          if (!STUDIO_NAME_CHARS.test(name))
-            add(at, `${kind} name '${name}' must match ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$`);
+          add(
+            at,
+            `space name '${space}' would exceed ${LIMITS.studioName} characters (shorten the user or project name)`,
+          );
+        for (const [kind, name] of [
+          ["user profile", profile],
+          ["space", space],
+        ] as const)
+          if (!STUDIO_NAME_CHARS.test(name)) add(at, `${kind} name '${name}' must match ^[a-zA-Z0-9](-*[a-zA-Z0-9])*$`);
       });
 
   if (s.domainIdentity && !s.allowDomainReplacement) {

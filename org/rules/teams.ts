@@ -14,10 +14,17 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   // Instance whitelist presets.
   const presets = doc.instanceWhitelistPresets;
   if ("unrestricted" in presets)
-    add(["instanceWhitelistPresets", "unrestricted"], "'unrestricted' is reserved (it means: no restriction policy)", true);
+    add(
+      ["instanceWhitelistPresets", "unrestricted"],
+      "'unrestricted' is reserved (it means: no restriction policy)",
+      true,
+    );
   for (const [name, list] of Object.entries(presets)) {
     if (!list.includes("system"))
-      add(["instanceWhitelistPresets", name], `preset '${name}' must contain 'system' (the JupyterLab system app uses it)`);
+      add(
+        ["instanceWhitelistPresets", name],
+        `preset '${name}' must contain 'system' (the JupyterLab system app uses it)`,
+      );
     if (!list.includes(s.defaultInstanceType))
       add(
         ["instanceWhitelistPresets", name],
@@ -27,14 +34,20 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   const checkWhitelist = (value: unknown, path: PathSegment[]) => {
     if (typeof value === "string") {
       if (value !== "unrestricted" && !(value in presets))
-        add(path, `unknown instance whitelist preset '${value}' (expected one of: ${[...Object.keys(presets), "unrestricted"].join(", ")}, or { custom: [...] })`);
+        add(
+          path,
+          `unknown instance whitelist preset '${value}' (expected one of: ${[...Object.keys(presets), "unrestricted"].join(", ")}, or { custom: [...] })`,
+        );
       return;
     }
     const v = value as { custom: string[]; allowWithoutSystem: boolean };
     if (!v.custom.includes("system") && !v.allowWithoutSystem)
       add([...path, "custom"], "custom whitelist must contain 'system' (or set allowWithoutSystem: true)");
     if (!v.custom.includes(s.defaultInstanceType))
-      add([...path, "custom"], `custom whitelist must contain the studio default instance type '${s.defaultInstanceType}'`);
+      add(
+        [...path, "custom"],
+        `custom whitelist must contain the studio default instance type '${s.defaultInstanceType}'`,
+      );
   };
 
   // Admins.
@@ -68,14 +81,21 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
     const pascalKey = pascal(team.fullName).toLowerCase();
     const samePascal = teamPascals.get(pascalKey);
     if (samePascal)
-      add([...tp, "fullName"], `fullName '${team.fullName}' gives the same IAM names as team '${samePascal}' (IAM names ignore case and '-' is dropped: ${pascal(team.fullName)})`);
+      add(
+        [...tp, "fullName"],
+        `fullName '${team.fullName}' gives the same IAM names as team '${samePascal}' (IAM names ignore case and '-' is dropped: ${pascal(team.fullName)})`,
+      );
     else teamPascals.set(pascalKey, teamId);
     claimGroup(names.teamGroup(team.fullName), [...tp, "fullName"]);
     if (team.instanceWhitelist !== undefined) checkWhitelist(team.instanceWhitelist, [...tp, "instanceWhitelist"]);
 
     for (const userName of Object.keys(team.users)) {
       if (!USER_NAME.test(userName) || userName.length < 2 || userName.length > 20)
-        add([...tp, "users", userName], `user name '${userName}' must match ^[a-z][a-z0-9]*$ and be 2-20 characters`, true);
+        add(
+          [...tp, "users", userName],
+          `user name '${userName}' must match ^[a-z][a-z0-9]*$ and be 2-20 characters`,
+          true,
+        );
     }
 
     const shorts = new Map<string, string>();
@@ -90,24 +110,42 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       }
       const sh = short(projectName);
       const clash = shorts.get(sh);
-      if (clash) add(pp, `project '${projectName}' and '${clash}' have the same short name '${sh}' (profile and space names would collide)`, true);
+      if (clash)
+        add(
+          pp,
+          `project '${projectName}' and '${clash}' have the same short name '${sh}' (profile and space names would collide)`,
+          true,
+        );
       shorts.set(sh, projectName);
       const pascalKey = pascal(projectName).toLowerCase();
       const samePascal = pascals.get(pascalKey);
       if (samePascal)
-        add(pp, `project '${projectName}' and '${samePascal}' give the same IAM role and policy names (IAM names ignore case and '-' is dropped: ${pascal(projectName)})`, true);
+        add(
+          pp,
+          `project '${projectName}' and '${samePascal}' give the same IAM role and policy names (IAM names ignore case and '-' is dropped: ${pascal(projectName)})`,
+          true,
+        );
       else pascals.set(pascalKey, projectName);
       const overlap = projectNames.find((o) => o !== projectName && projectName.startsWith(`${o}-`));
       if (overlap)
-        add(pp, `project name '${projectName}' starts with '${overlap}-': the '${teamId}-${overlap}-*' resource patterns would cover it`, true);
+        add(
+          pp,
+          `project name '${projectName}' starts with '${overlap}-': the '${teamId}-${overlap}-*' resource patterns would cover it`,
+          true,
+        );
 
       const roleLen = pascal(team.fullName).length + pascal(projectName).length;
       if (roleLen > 38)
-        add(pp, `role name '${names.projectRole(team.fullName, projectName, "Processing")}' would exceed 64 characters (pascal(fullName)+pascal(project) is ${roleLen}, max 38)`, true);
+        add(
+          pp,
+          `role name '${names.projectRole(team.fullName, projectName, "Processing")}' would exceed 64 characters (pascal(fullName)+pascal(project) is ${roleLen}, max 38)`,
+          true,
+        );
       const bucket = names.projectBucket(teamId, projectName);
       if (bucket.length > LIMITS.bucketName) add(pp, `bucket name '${bucket}' would exceed 63 characters`, true);
       claimGroup(names.projectGroup(teamId, projectName), pp);
-      if (project.instanceWhitelist !== undefined) checkWhitelist(project.instanceWhitelist, [...pp, "instanceWhitelist"]);
+      if (project.instanceWhitelist !== undefined)
+        checkWhitelist(project.instanceWhitelist, [...pp, "instanceWhitelist"]);
       else if (team.instanceWhitelist === undefined && !("default" in presets))
         add(pp, "no instanceWhitelist set and instanceWhitelistPresets has no 'default' preset to fall back to", true);
 
@@ -134,11 +172,19 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
     for (const [userName, attrs] of Object.entries(team.users)) {
       const projects = membershipsByUser.get(userName) ?? [];
       if (projects.length > LIMITS.groupsPerUser - 1)
-        add([...tp, "users", userName], `user '${userName}' is in ${projects.length} active projects; an IAM user can be in at most 10 groups (team group + 9 projects)`, true);
+        add(
+          [...tp, "users", userName],
+          `user '${userName}' is in ${projects.length} active projects; an IAM user can be in at most 10 groups (team group + 9 projects)`,
+          true,
+        );
       if (attrs?.primaryProject !== undefined && !projects.includes(attrs.primaryProject))
-        add([...tp, "users", userName, "primaryProject"], `primaryProject '${attrs.primaryProject}' is not an active project of '${userName}' (one of: ${projects.join(", ") || "none"})`);
+        add(
+          [...tp, "users", userName, "primaryProject"],
+          `primaryProject '${attrs.primaryProject}' is not an active project of '${userName}' (one of: ${projects.join(", ") || "none"})`,
+        );
       const iam = names.teamUser(teamId, userName);
-      if (iam.length > LIMITS.iamUserName) add([...tp, "users", userName], `IAM user name '${iam}' exceeds 64 characters`, true);
+      if (iam.length > LIMITS.iamUserName)
+        add([...tp, "users", userName], `IAM user name '${iam}' exceeds 64 characters`, true);
     }
   }
   return out;

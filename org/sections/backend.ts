@@ -13,4 +13,3 @@ export const backendSchema = z.union([
     })
     .strict(),
 ]);
-

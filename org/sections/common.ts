@@ -15,9 +15,6 @@ export const userName = z
   .min(2, "must be 2-20 characters")
   .max(20, "must be 2-20 characters");
 
-export const instanceType = z
-  .string()
-  .regex(INSTANCE_TYPE, "must be 'system' or an instance type like ml.t3.medium");
+export const instanceType = z.string().regex(INSTANCE_TYPE, "must be 'system' or an instance type like ml.t3.medium");
 
 export const downloadAccess = z.enum(["inherit", "allow", "deny"]);
-

@@ -10,4 +10,3 @@ export const featuresSchema = z
     inferenceRole: z.boolean().default(true),
   })
   .strict();
-

@@ -24,4 +24,3 @@ export const identitySchema = z
       .default([]),
   })
   .strict();
-

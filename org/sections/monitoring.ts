@@ -25,7 +25,9 @@ const periodSeconds = z
     message: "must be 10, 20, 30 or a multiple of 60 (seconds)",
   });
 
-const kmsKeyArn = z.string().regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)\/.+$/, "must be a KMS key or alias ARN");
+const kmsKeyArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)\/.+$/, "must be a KMS key or alias ARN");
 
 /** Pre-created SageMaker log groups; keys of `monitoring.logGroups` (except `adoptExisting`). */
 export const SAGEMAKER_LOG_GROUPS = {
@@ -64,7 +66,9 @@ const alarmWindow = (periodDefault: number, evaluationDefault: number) => ({
 });
 
 const endpoint5xxSchema = z.object({ ...alarmWindow(300, 1), threshold: z.number().min(0).default(0) }).strict();
-const endpointLatencySchema = z.object({ ...alarmWindow(300, 3), thresholdMs: z.number().positive().default(1000) }).strict();
+const endpointLatencySchema = z
+  .object({ ...alarmWindow(300, 3), thresholdMs: z.number().positive().default(1000) })
+  .strict();
 const endpointMemorySchema = z
   .object({ ...alarmWindow(300, 3), thresholdPercent: z.number().min(1).max(100).default(80) })
   .strict();
@@ -87,7 +91,10 @@ const alarmsSchema = z
 const endpointSchema = z
   .object({
     /** Production variants to alarm on; SageMaker SDKs name the single variant `AllTraffic`. */
-    variants: z.array(z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, "must be a SageMaker variant name")).min(1).default(["AllTraffic"]),
+    variants: z
+      .array(z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, "must be a SageMaker variant name"))
+      .min(1)
+      .default(["AllTraffic"]),
   })
   .strict();
 
@@ -98,7 +105,12 @@ export const monitoringSchema = z
     alerts: z
       .object({
         /** Subscribers of the alert topic, keyed by a stable name (the key names the resource). */
-        subscribers: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and '-'"), subscriberSchema).default({}),
+        subscribers: z
+          .record(
+            z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and '-'"),
+            subscriberSchema,
+          )
+          .default({}),
         /**
          * Customer-managed key for the topic. Its key policy must let events.amazonaws.com and
          * cloudwatch.amazonaws.com use it (the AWS-managed alias/aws/sns key cannot).
@@ -128,7 +140,9 @@ const auditManagementSchema = z
     enabled: z.boolean().default(true),
     readOnly: z.enum(["all", "writes", "reads"]).default("writes"),
     /** Excluded noisy sources (the only ones a trail can exclude). */
-    excludeSources: z.array(z.enum(["kms.amazonaws.com", "rdsdata.amazonaws.com"])).default(["kms.amazonaws.com", "rdsdata.amazonaws.com"]),
+    excludeSources: z
+      .array(z.enum(["kms.amazonaws.com", "rdsdata.amazonaws.com"]))
+      .default(["kms.amazonaws.com", "rdsdata.amazonaws.com"]),
   })
   .strict();
 

@@ -55,7 +55,12 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
   { suffix: "ecr-dkr", service: "com.amazonaws.{region}.ecr.dkr", type: "Interface", flag: "ecr" },
   { suffix: "kms", service: "com.amazonaws.{region}.kms", type: "Interface", flag: "kms" },
   { suffix: "ssm", service: "com.amazonaws.{region}.ssm", type: "Interface", flag: "ssm" },
-  { suffix: "bedrock-runtime", service: "com.amazonaws.{region}.bedrock-runtime", type: "Interface", flag: "bedrockRuntime" },
+  {
+    suffix: "bedrock-runtime",
+    service: "com.amazonaws.{region}.bedrock-runtime",
+    type: "Interface",
+    flag: "bedrockRuntime",
+  },
 ];
 
 export const SECURITY_GROUP_KEYS = ["studio", "vpc-endpoints", "training", "processing", "inference"] as const;
@@ -82,10 +87,32 @@ export interface SecurityGroupRuleSpec {
 }
 
 export const SECURITY_GROUP_RULES: Readonly<Record<SecurityGroupRuleKey, SecurityGroupRuleSpec>> = {
-  "ingress-self": { direction: "ingress", protocol: "-1", peer: "self", description: "All traffic from members of this group" },
-  "ingress-https-vpc": { direction: "ingress", protocol: "tcp", port: 443, peer: "vpc", description: "HTTPS from the VPC" },
-  "ingress-8080-vpc": { direction: "ingress", protocol: "tcp", port: 8080, peer: "vpc", description: "Model server port from the VPC" },
-  "egress-self": { direction: "egress", protocol: "-1", peer: "self", description: "All traffic to members of this group" },
+  "ingress-self": {
+    direction: "ingress",
+    protocol: "-1",
+    peer: "self",
+    description: "All traffic from members of this group",
+  },
+  "ingress-https-vpc": {
+    direction: "ingress",
+    protocol: "tcp",
+    port: 443,
+    peer: "vpc",
+    description: "HTTPS from the VPC",
+  },
+  "ingress-8080-vpc": {
+    direction: "ingress",
+    protocol: "tcp",
+    port: 8080,
+    peer: "vpc",
+    description: "Model server port from the VPC",
+  },
+  "egress-self": {
+    direction: "egress",
+    protocol: "-1",
+    peer: "self",
+    description: "All traffic to members of this group",
+  },
   // Declared explicitly: Terraform removes the allow-all egress rule EC2 adds to a new group (§4.2).
   "egress-all": { direction: "egress", protocol: "-1", peer: "anywhere", description: "All outbound IPv4 traffic" },
 };
@@ -99,7 +126,11 @@ export interface SecurityGroupSpec {
 
 /** The §4.2 table. */
 export const SECURITY_GROUPS: Readonly<Record<SecurityGroupKey, SecurityGroupSpec>> = {
-  studio: { description: "Studio apps", workload: false, rules: ["ingress-self", "ingress-https-vpc", "egress-self", "egress-all"] },
+  studio: {
+    description: "Studio apps",
+    workload: false,
+    rules: ["ingress-self", "ingress-https-vpc", "egress-self", "egress-all"],
+  },
   "vpc-endpoints": { description: "interface endpoints", workload: false, rules: ["ingress-https-vpc", "egress-all"] },
   training: {
     description: "distributed training jobs",

@@ -23,4 +23,3 @@ export const platformSchema = z
     defaultTags: z.record(z.string(), z.string()).default({}),
   })
   .strict();
-

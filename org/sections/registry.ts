@@ -6,7 +6,9 @@ export const registrySchema = z
     ecr: z
       .object({
         enabled: z.boolean().default(true),
-        sharedRepos: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).default(["base-sklearn", "base-pytorch", "base-xgboost"]),
+        sharedRepos: z
+          .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
+          .default(["base-sklearn", "base-pytorch", "base-xgboost"]),
         projectRepoTypes: z
           .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
           .default(["preprocessing", "training", "inference"]),
@@ -21,7 +23,9 @@ export const registrySchema = z
         createProjectRepos: false,
         imageRetention: 10,
       }),
-    modelRegistry: z.object({ enabled: z.boolean().default(true) }).strict().default({ enabled: true }),
+    modelRegistry: z
+      .object({ enabled: z.boolean().default(true) })
+      .strict()
+      .default({ enabled: true }),
   })
   .strict();
-

@@ -10,4 +10,3 @@ export const storageSchema = z
     restrictToVpc: z.boolean().default(false),
   })
   .strict();
-

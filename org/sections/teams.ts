@@ -18,7 +18,6 @@ export const memberSchema = z.union([
   z.object({ name: userName, downloadAccess: downloadAccess.default("inherit") }).strict(),
 ]);
 
-
 export const projectSchema = z
   .object({
     description: z.string().max(200).optional(),
@@ -80,7 +79,22 @@ export const adminSchema = z.union([
 export const DEFAULT_PRESETS: Record<string, string[]> = {
   default: ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "system"],
   gpu: ["ml.t3.medium", "ml.t3.large", "ml.m5.xlarge", "ml.g4dn.xlarge", "ml.g4dn.2xlarge", "ml.g5.xlarge", "system"],
-  large_memory: ["ml.t3.medium", "ml.t3.large", "ml.m5.xlarge", "ml.r5.large", "ml.r5.xlarge", "ml.r5.2xlarge", "system"],
-  high_performance: ["ml.t3.medium", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.p3.2xlarge", "system"],
+  large_memory: [
+    "ml.t3.medium",
+    "ml.t3.large",
+    "ml.m5.xlarge",
+    "ml.r5.large",
+    "ml.r5.xlarge",
+    "ml.r5.2xlarge",
+    "system",
+  ],
+  high_performance: [
+    "ml.t3.medium",
+    "ml.m5.xlarge",
+    "ml.m5.2xlarge",
+    "ml.c5.xlarge",
+    "ml.c5.2xlarge",
+    "ml.p3.2xlarge",
+    "system",
+  ],
 };
-

@@ -45,7 +45,8 @@ export class WorkspaceContract<T extends Record<string, Value>> {
     for (const key of Object.keys(this.defs).sort()) defaults[this.defs[key].output] = this.defs[key].placeholder;
     const state = stack.remoteState(this.workspace, defaults);
     const checkId = `${this.workspace}-outputs-applied`;
-    if (!stack.node.tryFindChild(checkId)) new UpstreamAppliedCheck(stack, checkId, { workspace: this.workspace, state, defaults });
+    if (!stack.node.tryFindChild(checkId))
+      new UpstreamAppliedCheck(stack, checkId, { workspace: this.workspace, state, defaults });
     const out: Record<string, Value> = {};
     for (const key of Object.keys(this.defs)) {
       const def = this.defs[key];
@@ -54,7 +55,6 @@ export class WorkspaceContract<T extends Record<string, Value>> {
     return out as T;
   }
 }
-
 
 /**
  * A Terraform `check` block in the consumer: warns (plan and apply continue) while any output
@@ -78,7 +78,10 @@ class UpstreamAppliedCheck extends TerraformElement {
     // `try`: a test may override remote state with only the outputs it needs.
     const comparisons = Object.entries(this.props.defaults)
       .filter(([, placeholder]) => (Array.isArray(placeholder) ? placeholder.length > 0 : placeholder !== ""))
-      .map(([output, placeholder]) => `try(jsonencode(${ref}.${output}), "") != ${JSON.stringify(JSON.stringify(placeholder))}`);
+      .map(
+        ([output, placeholder]) =>
+          `try(jsonencode(${ref}.${output}), "") != ${JSON.stringify(JSON.stringify(placeholder))}`,
+      );
     return {
       check: {
         [this.friendlyUniqueId.replace(/-/g, "_")]: {

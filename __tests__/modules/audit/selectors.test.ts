@@ -1,4 +1,9 @@
-import { auditEventSelectors, managementEventSelector, s3DataEventSelector, selectorValueCount } from "../../../modules/audit/selectors";
+import {
+  auditEventSelectors,
+  managementEventSelector,
+  s3DataEventSelector,
+  selectorValueCount,
+} from "../../../modules/audit/selectors";
 
 describe("CloudTrail advanced event selectors", () => {
   it("S3 data events: bucket prefixes end with '/' so a bucket never matches its longer-named sibling", () => {
@@ -13,7 +18,10 @@ describe("CloudTrail advanced event selectors", () => {
   });
 
   it("readOnly maps writes -> false and reads -> true", () => {
-    expect(s3DataEventSelector({ bucketNames: ["b"], readOnly: "writes" }).fieldSelector).toContainEqual({ field: "readOnly", equalTo: ["false"] });
+    expect(s3DataEventSelector({ bucketNames: ["b"], readOnly: "writes" }).fieldSelector).toContainEqual({
+      field: "readOnly",
+      equalTo: ["false"],
+    });
     expect(managementEventSelector({ readOnly: "reads", excludeSources: [] }).fieldSelector).toEqual([
       { field: "eventCategory", equalTo: ["Management"] },
       { field: "readOnly", equalTo: ["true"] },
@@ -21,7 +29,11 @@ describe("CloudTrail advanced event selectors", () => {
   });
 
   it("omits the data selector without buckets and counts values against the 500 quota", () => {
-    const settings = { readOnly: "all" as const, principals: "roleSessions" as const, management: { enabled: true, readOnly: "writes" as const, excludeSources: ["kms.amazonaws.com"] } };
+    const settings = {
+      readOnly: "all" as const,
+      principals: "roleSessions" as const,
+      management: { enabled: true, readOnly: "writes" as const, excludeSources: ["kms.amazonaws.com"] },
+    };
     expect(auditEventSelectors(settings, [], "123456789012").map((s) => s.name)).toEqual(["Management events"]);
     const both = auditEventSelectors(settings, ["a", "b", "c"], "123456789012");
     // data: Data + S3::Object + 3 ARNs + 1 principal; management: Management + false + kms

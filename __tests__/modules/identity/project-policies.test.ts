@@ -7,7 +7,14 @@ import { projectRoleAttachments } from "../../../modules/identity/project-roles"
 import { projectBucketPolicyDocument } from "../../../modules/storage/project-bucket-policy";
 
 const names = (company = "acme", iamPath = "/acme-sagemaker/") =>
-  new Names({ company, accountId: "123456789012", region: "ap-northeast-1", iamPath, tagPrefix: `${company}-sagemaker`, domainName: `${company}-ml-platform` });
+  new Names({
+    company,
+    accountId: "123456789012",
+    region: "ap-northeast-1",
+    iamPath,
+    tagPrefix: `${company}-sagemaker`,
+    domainName: `${company}-ml-platform`,
+  });
 
 describe("project policy builders", () => {
   it("every document stays under 6,144 characters at the §0.4 maximum identifier lengths", () => {
@@ -20,11 +27,22 @@ describe("project policy builders", () => {
       project: "p23456789-123456789-123456789a",
       privateSubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
       modelSecurityGroupIds: ["sg-0123456789abcdef0", "sg-0123456789abcdef1"],
-      allowedInstanceTypes: ["ml.t3.medium", "ml.m5.xlarge", "ml.m5.2xlarge", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.p3.2xlarge", "system"],
+      allowedInstanceTypes: [
+        "ml.t3.medium",
+        "ml.m5.xlarge",
+        "ml.m5.2xlarge",
+        "ml.c5.xlarge",
+        "ml.c5.2xlarge",
+        "ml.p3.2xlarge",
+        "system",
+      ],
     });
     expect(Object.keys(docs)).toHaveLength(13);
-    for (const [suffix, doc] of Object.entries(docs)) expect({ suffix, size: policySize(doc!) < 6144 }).toEqual({ suffix, size: true });
-    for (const doc of Object.values(teamPolicyDocuments({ names: n, team: "abcd", teamFullName: "abcdefghijklmnopqrstuvwxyzabcd" })))
+    for (const [suffix, doc] of Object.entries(docs))
+      expect({ suffix, size: policySize(doc!) < 6144 }).toEqual({ suffix, size: true });
+    for (const doc of Object.values(
+      teamPolicyDocuments({ names: n, team: "abcd", teamFullName: "abcdefghijklmnopqrstuvwxyzabcd" }),
+    ))
       expect(policySize(doc)).toBeLessThan(6144);
   });
 
@@ -38,17 +56,33 @@ describe("project policy builders", () => {
       privateSubnetIds: ["subnet-1"],
       modelSecurityGroupIds: ["sg-1"],
     });
-    const [space, profile] = [docs.Access!.Statement[0].Resource as string[], docs.Access!.Statement[1].Resource as string];
-    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^$()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-    expect(`arn:aws:sagemaker:ap-northeast-1:123456789012:space/d-1/${n.space("rc", "anti-money-laundering", "carol")}`).toMatch(glob(space[0]));
-    expect(`arn:aws:sagemaker:ap-northeast-1:123456789012:user-profile/d-1/${n.userProfile("rc", "anti-money-laundering", "carol")}`).toMatch(glob(profile));
+    const [space, profile] = [
+      docs.Access!.Statement[0].Resource as string[],
+      docs.Access!.Statement[1].Resource as string,
+    ];
+    const glob = (pattern: string) =>
+      new RegExp(`^${pattern.replace(/[.+?^$()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    expect(
+      `arn:aws:sagemaker:ap-northeast-1:123456789012:space/d-1/${n.space("rc", "anti-money-laundering", "carol")}`,
+    ).toMatch(glob(space[0]));
+    expect(
+      `arn:aws:sagemaker:ap-northeast-1:123456789012:user-profile/d-1/${n.userProfile("rc", "anti-money-laundering", "carol")}`,
+    ).toMatch(glob(profile));
     expect(docs.InstanceWhitelist).toBeUndefined();
   });
 
   it("the per-user PassRole scope is independent of membership order", () => {
     const n = names();
-    const a = passRoleScopePolicy({ names: n, teamFullName: "risk-control", projects: ["fraud-detection", "anti-money-laundering"] });
-    const b = passRoleScopePolicy({ names: n, teamFullName: "risk-control", projects: ["anti-money-laundering", "fraud-detection"] });
+    const a = passRoleScopePolicy({
+      names: n,
+      teamFullName: "risk-control",
+      projects: ["fraud-detection", "anti-money-laundering"],
+    });
+    const b = passRoleScopePolicy({
+      names: n,
+      teamFullName: "risk-control",
+      projects: ["anti-money-laundering", "fraud-detection"],
+    });
     expect(a).toEqual(b);
   });
 
@@ -56,7 +90,11 @@ describe("project policy builders", () => {
     const base = { names: names(), teamFullName: "risk-control", project: "fraud-detection" };
     const on = { canvas: true, mlflow: true, trainingRole: true, processingRole: true, inferenceRole: true };
     expect(projectRoleAttachments({ ...base, features: on, restricted: true }).get("Execution")).toHaveLength(13);
-    const off = projectRoleAttachments({ ...base, features: { ...on, canvas: false, mlflow: false, inferenceRole: false }, restricted: false });
+    const off = projectRoleAttachments({
+      ...base,
+      features: { ...on, canvas: false, mlflow: false, inferenceRole: false },
+      restricted: false,
+    });
     expect(off.get("Execution")).toHaveLength(7);
     expect([...off.keys()]).toEqual(["Execution", "Training", "Processing"]);
   });
@@ -82,7 +120,13 @@ describe("project policy builders", () => {
 describe("toTerraformPolicyJson", () => {
   it("escapes IAM policy variables but leaves cdktf tokens alone (§11.1)", () => {
     const json = toTerraformPolicyJson(
-      policyDocument([{ Effect: "Allow", Action: "iam:GetUser", Resource: ["arn:aws:iam::1:user/${aws:username}", "${TfToken[TOKEN.7]}"] }]),
+      policyDocument([
+        {
+          Effect: "Allow",
+          Action: "iam:GetUser",
+          Resource: ["arn:aws:iam::1:user/${aws:username}", "${TfToken[TOKEN.7]}"],
+        },
+      ]),
     );
     expect(json).toContain("$${aws:username}");
     expect(json).not.toMatch(/[^$]\$\{aws:/);

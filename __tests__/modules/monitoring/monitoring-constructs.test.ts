@@ -18,9 +18,19 @@ describe("monitoring building blocks", () => {
   });
 
   it("the topic policy grants publishing only to the given services and source patterns", () => {
-    const p = alertTopicPolicy("arn:aws:sns:r:1:t", { accountId: "1", eventRuleArnPatterns: ["arn:aws:events:r:1:rule/acme-sm-*"] });
-    expect(p.Statement.map((s) => s.Sid)).toEqual(["AllowAccountOwner", "AllowPlatformEventRules", "DenyInsecureTransport"]);
+    const p = alertTopicPolicy("arn:aws:sns:r:1:t", {
+      accountId: "1",
+      eventRuleArnPatterns: ["arn:aws:events:r:1:rule/acme-sm-*"],
+    });
+    expect(p.Statement.map((s) => s.Sid)).toEqual([
+      "AllowAccountOwner",
+      "AllowPlatformEventRules",
+      "DenyInsecureTransport",
+    ]);
     const events = p.Statement[1];
-    expect(events.Condition).toEqual({ ArnLike: { "aws:SourceArn": ["arn:aws:events:r:1:rule/acme-sm-*"] }, StringEquals: { "aws:SourceAccount": "1" } });
+    expect(events.Condition).toEqual({
+      ArnLike: { "aws:SourceArn": ["arn:aws:events:r:1:rule/acme-sm-*"] },
+      StringEquals: { "aws:SourceAccount": "1" },
+    });
   });
 });

@@ -15,7 +15,10 @@ const base: Props = {
 
 function synth(props: Partial<Props> = {}): any {
   const stack = new TerraformStack(Testing.app(), "test");
-  const previousState = new DataTerraformRemoteStateLocal(stack, "self", { path: "../state.tfstate", defaults: { ...RetentionGuard.STATE_DEFAULTS } });
+  const previousState = new DataTerraformRemoteStateLocal(stack, "self", {
+    path: "../state.tfstate",
+    defaults: { ...RetentionGuard.STATE_DEFAULTS },
+  });
   new RetentionGuard(stack, "retention-guard", { ...base, ...props, previousState });
   return JSON.parse(Testing.synth(stack));
 }
@@ -30,11 +33,15 @@ describe("RetentionGuard", () => {
   it("reads the previous output back, with an empty map as the default", () => {
     const json = synth();
     expect(json.data.terraform_remote_state.self.defaults).toEqual({ retained_projects: {} });
-    expect(json.locals.retention_guard_lost).toContain("for s in data.terraform_remote_state.self : s.outputs.retained_projects");
+    expect(json.locals.retention_guard_lost).toContain(
+      "for s in data.terraform_remote_state.self : s.outputs.retained_projects",
+    );
   });
 
   it("with a local backend, reads only a state file that holds a state (a missing state fails the read)", () => {
-    expect(synth().data.terraform_remote_state.self.count).toBe('${try(length(file("../state.tfstate")) > 0, false) ? 1 : 0}');
+    expect(synth().data.terraform_remote_state.self.count).toBe(
+      '${try(length(file("../state.tfstate")) > 0, false) ? 1 : 0}',
+    );
     expect(synth({ localStateFile: undefined }).data.terraform_remote_state.self.count).toBe(1);
   });
 
@@ -45,7 +52,9 @@ describe("RetentionGuard", () => {
     expect(lost).toContain('!contains(["algo/gone","rc/a","rc/b"], project)');
     const [pre] = json.resource.terraform_data["retention-guard"].lifecycle.precondition;
     expect(pre.condition).toBe("${length(local.retention_guard_lost) == 0}");
-    expect(pre.error_message).toContain('${join(", ", local.retention_guard_lost)} had data in the foundation workspace');
+    expect(pre.error_message).toContain(
+      '${join(", ", local.retention_guard_lost)} had data in the foundation workspace',
+    );
     expect(pre.error_message).toContain("teams.<team>.decommissioned");
     expect(pre.error_message).toContain("bucket: { purge: true }");
   });

@@ -11,8 +11,19 @@ function synth(build: (stack: TerraformStack) => void): any {
 
 describe("ProjectBucket", () => {
   it("addresses are fixed by the id, so a released bucket names exactly what it created", () => {
-    const json = synth((s) => new ProjectBucket(s, "bucket-x", { bucketName: "b", tags: {}, folders: ["a/b/", "c/"], lifecycleRules: [{ id: "r", status: "Enabled", filter: [{}] }], policy: policyDocument([tlsOnlyStatement("b")]) }));
-    const created = Object.entries(json.resource as Record<string, object>).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`)).sort();
+    const json = synth(
+      (s) =>
+        new ProjectBucket(s, "bucket-x", {
+          bucketName: "b",
+          tags: {},
+          folders: ["a/b/", "c/"],
+          lifecycleRules: [{ id: "r", status: "Enabled", filter: [{}] }],
+          policy: policyDocument([tlsOnlyStatement("b")]),
+        }),
+    );
+    const created = Object.entries(json.resource as Record<string, object>)
+      .flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`))
+      .sort();
     expect(created).toEqual(ProjectBucket.addresses("bucket-x", { folders: ["a/b/", "c/"], policy: true }).sort());
   });
 
@@ -28,12 +39,15 @@ describe("ProjectBucket", () => {
   it("is protected by default and destroyable only with purge", () => {
     const kept = synth((s) => new ProjectBucket(s, "k", { bucketName: "b", tags: {} })).resource.aws_s3_bucket.k;
     expect([kept.force_destroy, kept.lifecycle]).toEqual([false, { prevent_destroy: true }]);
-    const purged = synth((s) => new ProjectBucket(s, "p", { bucketName: "b", tags: {}, purge: true })).resource.aws_s3_bucket.p;
+    const purged = synth((s) => new ProjectBucket(s, "p", { bucketName: "b", tags: {}, purge: true })).resource
+      .aws_s3_bucket.p;
     expect([purged.force_destroy, purged.lifecycle]).toEqual([true, undefined]);
   });
 
   it("rejects folder keys that are not folders", () => {
-    expect(() => synth((s) => new ProjectBucket(s, "k", { bucketName: "b", tags: {}, folders: ["raw"] }))).toThrow(/must end/);
+    expect(() => synth((s) => new ProjectBucket(s, "k", { bucketName: "b", tags: {}, folders: ["raw"] }))).toThrow(
+      /must end/,
+    );
   });
 });
 

@@ -22,7 +22,10 @@ function build() {
     configs = new DownloadLifecycleConfigs(scope, "download", props);
   });
   const byName: Record<string, any> = Object.fromEntries(
-    Object.values(json.resource.aws_sagemaker_studio_lifecycle_config as Record<string, any>).map((r) => [r.studio_lifecycle_config_name, r]),
+    Object.values(json.resource.aws_sagemaker_studio_lifecycle_config as Record<string, any>).map((r) => [
+      r.studio_lifecycle_config_name,
+      r,
+    ]),
   );
   return { json, byName, configs: configs! };
 }
@@ -39,7 +42,8 @@ describe("DownloadLifecycleConfigs", () => {
   });
 
   it("passes the script base64-encoded, with set -e and the labextension command", () => {
-    const decode = (name: string) => Buffer.from(byName[name].studio_lifecycle_config_content, "base64").toString("utf8");
+    const decode = (name: string) =>
+      Buffer.from(byName[name].studio_lifecycle_config_content, "base64").toString("utf8");
     const disable = decode("acme-sagemaker-disable-download");
     const allow = decode("acme-sagemaker-allow-download");
     expect(disable).toBe(DOWNLOAD_SCRIPTS.deny);

@@ -57,7 +57,10 @@ describe("StudioDomain", () => {
   });
 
   it("uses the default lifecycle config as default and as the only allowed config", () => {
-    for (const lab of [d.default_user_settings.jupyter_lab_app_settings, d.default_space_settings.jupyter_lab_app_settings]) {
+    for (const lab of [
+      d.default_user_settings.jupyter_lab_app_settings,
+      d.default_space_settings.jupyter_lab_app_settings,
+    ]) {
       expect(lab.default_resource_spec).toEqual({ instance_type: "ml.t3.medium", lifecycle_config_arn: LCC });
       expect(lab.lifecycle_config_arns).toEqual([LCC]);
     }
@@ -81,15 +84,23 @@ describe("StudioDomain", () => {
   });
 
   it("renders a KMS key and domain security groups only when given", () => {
-    const k = domainOf({ ...base, kmsKeyId: "arn:aws:kms:ap-northeast-1:123456789012:key/abc", domainSecurityGroupIds: ["sg-2", "sg-1"] });
+    const k = domainOf({
+      ...base,
+      kmsKeyId: "arn:aws:kms:ap-northeast-1:123456789012:key/abc",
+      domainSecurityGroupIds: ["sg-2", "sg-1"],
+    });
     expect(k.kms_key_id).toBe("arn:aws:kms:ap-northeast-1:123456789012:key/abc");
     expect(k.domain_settings).toEqual({ security_group_ids: ["sg-1", "sg-2"] });
   });
 
   it("rejects idle settings outside 60-525600 or out of order, and max EBS below default", () => {
     expect(() => domainOf({ ...base, idleShutdown: { timeoutMinutes: 59 } })).toThrow(/60-525600/);
-    expect(() => domainOf({ ...base, idleShutdown: { timeoutMinutes: 60, maxTimeoutMinutes: 525601 } })).toThrow(/525600/);
-    expect(() => domainOf({ ...base, idleShutdown: { timeoutMinutes: 120, maxTimeoutMinutes: 90 } })).toThrow(/min 120 <= timeout 120 <= max 90/);
+    expect(() => domainOf({ ...base, idleShutdown: { timeoutMinutes: 60, maxTimeoutMinutes: 525601 } })).toThrow(
+      /525600/,
+    );
+    expect(() => domainOf({ ...base, idleShutdown: { timeoutMinutes: 120, maxTimeoutMinutes: 90 } })).toThrow(
+      /min 120 <= timeout 120 <= max 90/,
+    );
     expect(() => domainOf({ ...base, maxEbsGb: 50 })).toThrow(/maxEbsGb 50 is below defaultEbsGb 100/);
   });
 

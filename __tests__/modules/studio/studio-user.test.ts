@@ -49,7 +49,9 @@ describe("StudioUser", () => {
   it("creates a private JupyterLab space owned by the profile (so it is destroyed before it)", () => {
     expect(space.space_name).toBe("space-rc-frauddet-alice");
     expect(space.space_sharing_settings).toEqual({ sharing_type: "Private" });
-    expect(space.ownership_settings.owner_user_profile_name).toBe(`\${aws_sagemaker_user_profile.${profileAddr}.user_profile_name}`);
+    expect(space.ownership_settings.owner_user_profile_name).toBe(
+      `\${aws_sagemaker_user_profile.${profileAddr}.user_profile_name}`,
+    );
     expect(space.space_settings).toEqual({
       app_type: "JupyterLab",
       space_storage_settings: { ebs_storage_settings: { ebs_volume_size_in_gb: 50 } },
