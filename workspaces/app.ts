@@ -13,8 +13,7 @@ import { FoundationStack } from "./foundation";
 import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
 import { RegistryStack } from "./registry";
-import { checkRenderedOutput } from "./output-checks";
-import { SynthesisRefused } from "../org/problems";
+import { outputRefusal } from "./output-checks";
 
 export interface Platform {
   readonly app: App;
@@ -56,12 +55,9 @@ export function synthesize(org: OrgModel, outdir: string): Platform {
   try {
     const platform = buildApp(org, staging);
     platform.app.synth();
-    const problems = checkRenderedOutput(staging);
-    if (problems.length)
-      throw new SynthesisRefused(
-        `refusing to write ${outdir}: the rendered Terraform is broken (a bug, not an org-file problem):\n` +
-          problems.map((p) => `${p.workspace}: ${p.message}`).join("\n"),
-      );
+    // Render checks and the guardrail rule pack (docs/guardrails.md): a bug never reaches outdir.
+    const refusal = outputRefusal(staging, outdir);
+    if (refusal) throw refusal;
     const old = `${target}.old-${process.pid}`;
     if (fs.existsSync(target)) fs.renameSync(target, old);
     fs.renameSync(staging, target);

@@ -1,10 +1,13 @@
 /**
  * Checks on the rendered Terraform JSON, run by `synthesize` before the output is swapped in
  * (platform-spec §11.1, §11.5): no spec placeholder left unrendered, no IAM policy variable that
- * Terraform would try to interpolate, no cdktf token that failed to resolve.
+ * Terraform would try to interpolate, no cdktf token that failed to resolve; then the guardrail
+ * rule pack (modules/guardrails, docs/guardrails.md) on the parsed JSON of every workspace.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { formatFinding, runGuardrails, type Finding, type TerraformJson } from "../modules/guardrails";
+import { SynthesisRefused } from "../org/problems";
 
 /** The §0.1 placeholders: in rendered output they can only be a template bug. */
 const PLACEHOLDER =
@@ -37,11 +40,50 @@ export function renderProblems(workspace: string, text: string): RenderProblem[]
   return out;
 }
 
+/** `cdk.tf.json` text of every workspace under `<outdir>/stacks`, by workspace name. */
+function readStacks(outdir: string): Record<string, string> {
+  const stacks = path.join(outdir, "stacks");
+  const out: Record<string, string> = {};
+  for (const ws of fs.readdirSync(stacks).sort())
+    out[ws] = fs.readFileSync(path.join(stacks, ws, "cdk.tf.json"), "utf8");
+  return out;
+}
+
 /** Problems of every workspace under `<outdir>/stacks`. */
 export function checkRenderedOutput(outdir: string): RenderProblem[] {
-  const stacks = path.join(outdir, "stacks");
-  return fs
-    .readdirSync(stacks)
-    .sort()
-    .flatMap((ws) => renderProblems(ws, fs.readFileSync(path.join(stacks, ws, "cdk.tf.json"), "utf8")));
+  return Object.entries(readStacks(outdir)).flatMap(([ws, text]) => renderProblems(ws, text));
+}
+
+/** Unsuppressed guardrail findings of every workspace under `<outdir>/stacks`. */
+export function checkGuardrails(outdir: string): Finding[] {
+  return guardrailFindings(readStacks(outdir));
+}
+
+function guardrailFindings(texts: Readonly<Record<string, string>>): Finding[] {
+  const stacks: Record<string, TerraformJson> = {};
+  for (const [ws, text] of Object.entries(texts)) stacks[ws] = JSON.parse(text) as TerraformJson;
+  return runGuardrails(stacks);
+}
+
+/**
+ * What `synthesize` throws when the output under `outdir` must not be swapped in (render
+ * problems, then guardrail findings), or undefined when it is clean. `target` names the output
+ * directory in the message.
+ */
+export function outputRefusal(outdir: string, target: string): SynthesisRefused | undefined {
+  const texts = readStacks(outdir);
+  const problems = Object.entries(texts).flatMap(([ws, text]) => renderProblems(ws, text));
+  if (problems.length)
+    return new SynthesisRefused(
+      `refusing to write ${target}: the rendered Terraform is broken (a bug, not an org-file problem):\n` +
+        problems.map((p) => `${p.workspace}: ${p.message}`).join("\n"),
+    );
+  const findings = guardrailFindings(texts);
+  if (findings.length)
+    return new SynthesisRefused(
+      `refusing to write ${target}: the rendered Terraform breaks ${findings.length} platform guardrail${findings.length === 1 ? "" : "s"} ` +
+        "(a bug in this repository, not an org-file problem; rules and suppressions: docs/guardrails.md):\n" +
+        findings.map(formatFinding).join("\n"),
+    );
+  return undefined;
 }
