@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { BLOCK_ALL_PUBLIC_ACCESS, defaultEncryptionRule } from "../storage/bucket-defaults";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
@@ -62,24 +63,14 @@ export class LogBucket extends Construct {
     const bucket = this.bucket.id;
     new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
       bucket,
-      blockPublicAcls: true,
-      ignorePublicAcls: true,
-      blockPublicPolicy: true,
-      restrictPublicBuckets: true,
+      ...BLOCK_ALL_PUBLIC_ACCESS,
     });
     // ACLs off: CloudTrail and log delivery are authorised by the bucket policy alone.
     new S3BucketOwnershipControls(this, "Ownership", { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } });
     new S3BucketVersioningA(this, "Versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
     new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
       bucket,
-      rule: [
-        props.kmsKeyArn
-          ? {
-              applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
-              bucketKeyEnabled: true,
-            }
-          : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
-      ],
+      rule: [defaultEncryptionRule(props.kmsKeyArn)],
     });
     new S3BucketLifecycleConfiguration(this, "Lifecycle", {
       bucket,

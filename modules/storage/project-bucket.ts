@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import type { TerraformResource } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { BLOCK_ALL_PUBLIC_ACCESS, defaultEncryptionRule } from "./bucket-defaults";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
@@ -94,10 +95,7 @@ export class ProjectBucket extends Construct {
     this.bucketArn = this.bucket.arn;
     const publicAccessBlock = new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
       bucket: this.bucket.id,
-      blockPublicAcls: true,
-      ignorePublicAcls: true,
-      blockPublicPolicy: true,
-      restrictPublicBuckets: true,
+      ...BLOCK_ALL_PUBLIC_ACCESS,
     });
     name(publicAccessBlock);
     const versioning = new S3BucketVersioningA(this, "Versioning", {
@@ -108,14 +106,7 @@ export class ProjectBucket extends Construct {
     name(
       new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
         bucket: this.bucket.id,
-        rule: [
-          props.kmsKeyArn
-            ? {
-                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
-                bucketKeyEnabled: true,
-              }
-            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
-        ],
+        rule: [defaultEncryptionRule(props.kmsKeyArn)],
       }),
     );
     if (props.lifecycleRules?.length) {
