@@ -23,8 +23,7 @@ import { ProjectBucket } from "../modules/storage/project-bucket";
 import { LIGHT_PROJECT_RULES, SHARED_BUCKET_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/lifecycle-rules";
 import { PROJECT_FOLDERS, SHARED_FOLDERS } from "../modules/storage/bucket-layout";
 import { sharedBucketStatements } from "../modules/storage/bucket-policy-statements";
-import { RetentionGuard } from "../modules/state/retention-guard";
-import { retentionInventory } from "./retention";
+import { addRetentionGuard } from "./retention";
 import { ManagedPolicy } from "../modules/identity/managed-policy";
 import {
   PLATFORM_POLICY_DESCRIPTIONS,
@@ -215,15 +214,8 @@ export class FoundationStack extends WorkspaceStack {
 
   /** Every declared project has a bucket here; `bucket.purge` (retired only) lifts its protection. */
   private retentionGuard(org: OrgModel): void {
-    const { managed, accountedFor } = retentionInventory(org, (project) =>
-      project.status === "retired" && project.bucketPurge ? "purge-armed" : "protected",
-    );
-    new RetentionGuard(this, "retention-guard", {
-      workspace: this.workspace,
-      previousState: this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS),
-      localStateFile: this.localStateFile,
-      managed,
-      accountedFor,
+    addRetentionGuard(this, org, {
+      protection: (project) => (project.status === "retired" && project.bucketPurge ? "purge-armed" : "protected"),
       data: "bucket",
       purgeFlag: "bucket: { purge: true }",
       docs: "docs/foundation.md",

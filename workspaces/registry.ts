@@ -23,8 +23,7 @@ import {
 } from "../modules/monitoring/endpoint-alarms";
 import { DataAuditTrail } from "../modules/audit/data-audit-trail";
 import { RemovedBlock } from "../modules/state/removed-block";
-import { RetentionGuard } from "../modules/state/retention-guard";
-import { retentionInventory } from "./retention";
+import { addRetentionGuard } from "./retention";
 import { auditEventSelectors } from "../modules/audit/selectors";
 import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../org/sections/monitoring";
 import { activeProjects, allProjects, type OrgModel, type Project } from "../org/model";
@@ -70,15 +69,8 @@ export class RegistryStack extends WorkspaceStack {
   private retentionGuard(org: OrgModel): void {
     const ecr = org.registry.ecr;
     const holdsData = org.registry.modelRegistry.enabled || (ecr.enabled && ecr.createProjectRepos);
-    const { managed, accountedFor } = retentionInventory(org, (project) =>
-      holdsData ? (project.registryPurge ? "purge-armed" : "protected") : undefined,
-    );
-    new RetentionGuard(this, "retention-guard", {
-      workspace: this.workspace,
-      previousState: this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS),
-      localStateFile: this.localStateFile,
-      managed,
-      accountedFor,
+    addRetentionGuard(this, org, {
+      protection: (project) => (holdsData ? (project.registryPurge ? "purge-armed" : "protected") : undefined),
       data: "model package group and project ECR repositories",
       purgeFlag: "registry: { purge: true }",
       docs: "docs/registry-and-monitoring.md",

@@ -1,29 +1,44 @@
-/** What a data-holding workspace tells its retention guard (modules/state/retention-guard.ts). */
-import { projectKey, type Protection } from "../modules/state/retention-guard";
+/** The retention guard of a data-holding workspace (modules/state/retention-guard.ts), from the org. */
+import { projectKey, RetentionGuard, type Protection } from "../modules/state/retention-guard";
 import type { OrgModel, Project } from "../org/model";
+import type { WorkspaceStack } from "./workspace-stack";
 
-export interface RetentionInventory {
-  /** Projects whose data this workspace manages, with their protection. */
-  readonly managed: Record<string, Protection>;
-  /** Every project that may legitimately be absent next time: declared or decommissioned. */
-  readonly accountedFor: string[];
+export interface WorkspaceRetention {
+  /** How a declared project's data is held in this workspace, or undefined if it has none here. */
+  readonly protection: (project: Project) => Protection | undefined;
+  /** What a project loses, for the message, e.g. `bucket`. */
+  readonly data: string;
+  /** The purge flag to set on the retired project, e.g. `bucket: { purge: true }`. */
+  readonly purgeFlag: string;
+  /** Operator documentation of the flows. */
+  readonly docs: string;
 }
 
-/** `protection` says how a declared project's data is held here, or undefined if it has none. */
-export function retentionInventory(
-  org: OrgModel,
-  protection: (project: Project) => Protection | undefined,
-): RetentionInventory {
+/**
+ * Records which projects' data `stack` manages and fails a plan that would drop one that is
+ * neither declared, decommissioned nor purge-armed. Every declared or decommissioned project
+ * may be absent from `managed` next time.
+ */
+export function addRetentionGuard(stack: WorkspaceStack, org: OrgModel, retention: WorkspaceRetention): RetentionGuard {
   const managed: Record<string, Protection> = {};
   const accountedFor: string[] = [];
   for (const team of org.teams) {
     for (const project of team.projects) {
       const key = projectKey(team.id, project.name);
-      const p = protection(project);
+      const p = retention.protection(project);
       if (p) managed[key] = p;
       accountedFor.push(key);
     }
     for (const name of team.decommissioned) accountedFor.push(projectKey(team.id, name));
   }
-  return { managed, accountedFor };
+  return new RetentionGuard(stack, "retention-guard", {
+    workspace: stack.workspace,
+    previousState: stack.remoteState(stack.workspace, RetentionGuard.STATE_DEFAULTS),
+    localStateFile: stack.localStateFile,
+    managed,
+    accountedFor,
+    data: retention.data,
+    purgeFlag: retention.purgeFlag,
+    docs: retention.docs,
+  });
 }
