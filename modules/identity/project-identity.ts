@@ -6,27 +6,16 @@ import { Construct } from "constructs";
 import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
 import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import { PLATFORM_POLICY_NAMES, type Names, type ProjectRoleKind } from "../../org/names";
+import { PLATFORM_POLICY_NAMES, type ProjectRoleKind } from "../../org/names";
 import { toTerraformPolicyJson } from "./policy-document";
-import { projectPolicyDocuments, type ProjectPolicySuffix } from "./project-policies";
+import { projectPolicyDocuments, type ProjectPolicyProps, type ProjectPolicySuffix } from "./project-policies";
 import { projectRoleAttachments, SageMakerRole, type ManagedPolicyRef, type RoleFeatures } from "./project-roles";
 
-export interface ProjectIdentityProps {
-  readonly names: Names;
+/** The policy inputs (team, project, subnets, model SGs, whitelist) plus what the constructs need. */
+export interface ProjectIdentityProps extends ProjectPolicyProps {
   /** IAM path of the group and the policies (roles stay at "/"). */
   readonly iamPath: string;
-  readonly team: string;
-  readonly teamFullName: string;
-  readonly project: string;
   readonly features: RoleFeatures;
-  readonly privateSubnetIds: readonly string[];
-  /** Security groups models may use (§8.20): Studio SG and inference SG ids. */
-  readonly modelSecurityGroupIds: readonly string[];
-  /**
-   * Allowed Studio app instance types (§6.5).
-   * @default undefined: unrestricted, no InstanceWhitelist policy
-   */
-  readonly allowedInstanceTypes?: readonly string[];
   /** Tags of the roles (§0.3); the specialised roles add `Purpose`. */
   readonly roleTags: Record<string, string>;
 }
