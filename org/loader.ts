@@ -10,7 +10,8 @@ import * as fs from "fs";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
 import { orgSchema, platformSections, teamsSections, type OrgDocument } from "./schema";
-import { derivePlatform, memberName, validateOrg, whitelistRef } from "./validate";
+import { derivePlatform, memberName, validateOrg } from "./validate";
+import { effectiveWhitelist } from "./rules/identity";
 import { Names, pascal, short } from "./names";
 import type { Membership, OrgModel, Project, Team, TeamUser, Whitelist } from "./model";
 import { formatPath, OrgValidationError, type PathSegment, type Problem } from "./problems";
@@ -207,11 +208,10 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
   const platform = { ...doc.platform, ...derived };
   const names = new Names(platform);
   const resolveWhitelist = (team: string, project: string): Whitelist => {
-    const { value } = whitelistRef(doc, team, project);
-    if (value === undefined || value === "unrestricted") return { kind: "unrestricted" };
-    if (typeof value === "string")
-      return { kind: "list", source: value, instanceTypes: [...doc.instanceWhitelistPresets[value]] };
-    return { kind: "list", source: "custom", instanceTypes: [...value.custom] };
+    const w = effectiveWhitelist(doc, team, project);
+    return w
+      ? { kind: "list", source: w.source, instanceTypes: w.apps, jobInstanceTypes: w.jobs }
+      : { kind: "unrestricted" };
   };
 
   const teams: Team[] = Object.keys(doc.teams)

@@ -5,12 +5,20 @@
  */
 import type { OrgDocument } from "./schema";
 import type { Names } from "./names";
+import type { Preset } from "./sections/teams";
 
 export type DownloadAccess = "allow" | "deny";
 
 export type Whitelist =
   | { readonly kind: "unrestricted" }
-  | { readonly kind: "list"; readonly source: string; readonly instanceTypes: readonly string[] };
+  | {
+      readonly kind: "list";
+      readonly source: string;
+      /** Studio app instance types. */
+      readonly instanceTypes: readonly string[];
+      /** Job and endpoint-config instance types (§14.7). */
+      readonly jobInstanceTypes: readonly string[];
+    };
 
 export interface Membership {
   readonly team: string;
@@ -92,7 +100,7 @@ export interface OrgModel {
   readonly audit: Readonly<Doc["audit"]>;
   readonly identity: Readonly<Doc["identity"]>;
   readonly backend: Readonly<Doc["backend"]>;
-  readonly instanceWhitelistPresets: Readonly<Record<string, readonly string[]>>;
+  readonly instanceWhitelistPresets: Readonly<Record<string, Preset>>;
   readonly admins: readonly Admin[];
   /** Members of `sagemaker-readonly` (IAM users `sm-readonly-{name}`), sorted by name. */
   readonly readonlyUsers: readonly Admin[];
@@ -104,6 +112,11 @@ export interface OrgModel {
 /** Every active membership of the org, sorted by (team, project, user). */
 export function allMemberships(org: OrgModel): Membership[] {
   return org.teams.flatMap((t) => t.projects.flatMap((p) => [...p.memberships]));
+}
+
+/** Principals besides the admins that may write the shared bucket (§14.5). */
+export function sharedBucketPublishers(storage: OrgModel["storage"]): string[] {
+  return typeof storage.sharedBucket === "object" ? [...storage.sharedBucket.publishers] : [];
 }
 
 export function activeProjects(team: Team): Project[] {

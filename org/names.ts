@@ -40,6 +40,8 @@ export const PLATFORM_POLICY_NAMES = {
   mlflowAppAccess: "SageMaker-MLflowAppAccess",
   sharedDenyAdmin: "SageMaker-Shared-DenyAdmin",
   requireMfa: "SageMaker-Platform-RequireMFA",
+  domainDefaultDeny: "SageMaker-DomainDefault-Deny",
+  adminPublish: "SageMaker-Admin-Publish",
 } as const;
 
 /** Names shared by the whole platform. */
@@ -76,6 +78,14 @@ export class Names {
   }
   projectPolicy(teamFullName: string, project: string, suffix: string): string {
     return `SageMaker-${pascal(teamFullName)}-${pascal(project)}-${suffix}`;
+  }
+  /**
+   * Per-user scope denies (§14.3), rendered from the user's memberships: the SageMaker parts
+   * (`Scope`, `Scope2`, ...) and the data part (`DataScope`).
+   */
+  userScopePolicy(teamFullName: string, user: string, part: number | "data" = 1): string {
+    const suffix = part === "data" ? "DataScope" : part === 1 ? "Scope" : `Scope${part}`;
+    return `SageMaker-${pascal(teamFullName)}-User-${pascal(user)}-${suffix}`;
   }
   roleArn(roleName: string): string {
     // Roles live at path "/": Studio fails to assume a path-prefixed role (§6.4, §11.3).

@@ -8,7 +8,6 @@
  * Every object is strict: an unknown key is an error, never a silently ignored field.
  */
 import { z } from "zod";
-import { instanceType } from "./sections/common";
 import { platformSchema } from "./sections/platform";
 import { networkSchema } from "./sections/network";
 import { studioSchema } from "./sections/studio";
@@ -18,7 +17,7 @@ import { registrySchema } from "./sections/registry";
 import { auditSchema, monitoringSchema } from "./sections/monitoring";
 import { identitySchema } from "./sections/identity";
 import { backendSchema } from "./sections/backend";
-import { adminSchema, DEFAULT_PRESETS, teamSchema, whitelistSchema } from "./sections/teams";
+import { adminSchema, DEFAULT_PRESETS, presetSchema, teamSchema, whitelistSchema } from "./sections/teams";
 
 export * from "./sections/common";
 export { DEFAULT_PRESETS } from "./sections/teams";
@@ -36,7 +35,7 @@ export const platformSections = {
   audit: auditSchema.default(auditSchema.parse({})),
   identity: identitySchema.default(identitySchema.parse({})),
   backend: backendSchema.default({ type: "local" }),
-  instanceWhitelistPresets: z.record(z.string(), z.array(instanceType).min(1)).default(DEFAULT_PRESETS),
+  instanceWhitelistPresets: z.record(z.string(), presetSchema).default(DEFAULT_PRESETS),
 };
 
 /** Sections of the people file (`org/teams.yaml`). */

@@ -14,6 +14,7 @@ import { OrgValidationError } from "../org/problems";
 import type { OrgModel, Project, Team } from "../org/model";
 import { projectRoleAttachments } from "../modules/identity/project-roles";
 import type { ProjectRoleKind } from "../org/names";
+import { presetApps } from "../org/sections/teams";
 
 export const REPORT_KINDS = ["users", "projects", "whitelists", "presets"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -190,7 +191,6 @@ function projectRows(org: OrgModel, teams: readonly Team[]): ProjectRow[] {
               teamFullName: t.fullName,
               project: p.name,
               features: org.features,
-              restricted: p.whitelist.kind === "list",
             }),
           ].map(([kind, refs]) => ({
             kind,
@@ -277,7 +277,7 @@ function presetRows(org: OrgModel, teams: readonly Team[]): PresetRow[] {
     .sort((a, b) => compare([a], [b]))
     .map((preset) => ({
       preset,
-      instanceTypes: [...org.instanceWhitelistPresets[preset]],
+      instanceTypes: presetApps(org.instanceWhitelistPresets[preset]),
       usedBy: [...(usedBy.get(preset) ?? [])].sort((a, b) => compare([a], [b])),
     }));
 }

@@ -98,7 +98,8 @@ export class DomainStack extends WorkspaceStack {
         spaceTags: {
           Team: team.fullName,
           Project: m.project,
-          Owner: m.user,
+          // The IAM user name, like the profile's: owner conditions compare it with aws:username (§14.1).
+          Owner: m.iamUserName,
           SpaceType: "private",
           Environment: environment,
           ManagedBy: managedBy,

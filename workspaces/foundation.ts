@@ -35,7 +35,7 @@ import { policyDocument } from "../modules/identity/policy-document";
 import { sagemakerTrustPolicy } from "../modules/identity/trust";
 import { PLATFORM_POLICY_NAMES } from "../org/names";
 import { SynthesisRefused } from "../org/problems";
-import type { Admin, OrgModel, Project, Team } from "../org/model";
+import { sharedBucketPublishers, type Admin, type OrgModel, type Project, type Team } from "../org/model";
 
 /** Construct id (and Terraform address name) of a project's bucket: from YAML keys only. */
 export function projectBucketId(team: string, project: string): string {
@@ -60,7 +60,7 @@ export class FoundationStack extends WorkspaceStack {
     const { names, platform, features } = org;
 
     // §3.1: platform policies on the IAM path, no tags.
-    const documents = platformPolicyDocuments(platform);
+    const documents = platformPolicyDocuments(names);
     const policies = {} as Record<PlatformPolicyKey, ManagedPolicy>;
     for (const key of Object.keys(PLATFORM_POLICY_NAMES) as PlatformPolicyKey[])
       policies[key] = new ManagedPolicy(this, `policy-${PLATFORM_POLICY_NAMES[key]}`, {
@@ -82,6 +82,7 @@ export class FoundationStack extends WorkspaceStack {
       [SAGEMAKER_FULL_ACCESS, awsManagedPolicyArn(SAGEMAKER_FULL_ACCESS)],
       attach("userSelfService"),
       attach("requireMfa"),
+      attach("adminPublish"),
     ]);
     const readonly = this.group(names.readonlyGroup, [
       attach("readOnlyAccess"),
@@ -114,6 +115,8 @@ export class FoundationStack extends WorkspaceStack {
       ...(features.canvas ? CANVAS_POLICIES.map((p): Attachment => [p.split("/").pop()!, awsManagedPolicyArn(p)]) : []),
       attach("studioAppPermissions"),
       ...(features.mlflow ? [attach("mlflowAppAccess")] : []),
+      // §14.4: the managed policies above would make it a deputy of everybody's workloads.
+      attach("domainDefaultDeny"),
     ];
     for (const [name, arn, policy] of roleAttachments)
       new IamRolePolicyAttachment(this, `domain-default-role-${name}`, {
@@ -189,7 +192,12 @@ export class FoundationStack extends WorkspaceStack {
         lifecycleRules: storage.lifecycleRules ? SHARED_BUCKET_RULES : undefined,
         folders: SHARED_FOLDERS,
         policy: policyDocument(
-          sharedBucketStatements({ accountId: platform.accountId, bucketName: names.sharedBucket }),
+          sharedBucketStatements({
+            accountId: platform.accountId,
+            bucketName: names.sharedBucket,
+            iamPath: platform.iamPath,
+            publisherArns: sharedBucketPublishers(storage),
+          }),
         ),
       });
     } else {

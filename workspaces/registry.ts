@@ -224,7 +224,7 @@ export class RegistryStack extends WorkspaceStack {
       trailName: names.auditTrail,
       accountId: platform.accountId,
       region: platform.region,
-      selectors: auditEventSelectors(a, buckets, platform.accountId),
+      selectors: auditEventSelectors(a, buckets, platform.accountId, platform.iamPath),
       bucketName: names.auditTrailBucket,
       accessLogBucketName: names.auditAccessLogBucket,
       retentionDays: a.retentionDays,

@@ -14,14 +14,16 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { WorkspaceStack } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
-import { activeProjects, type OrgModel, type Team } from "../org/model";
+import { activeProjects, type Membership, type OrgModel, type Team } from "../org/model";
+import { userScopePolicies, type DownloadPinning } from "../modules/identity/scope-policies";
+import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
 import { PLATFORM_POLICY_NAMES } from "../org/names";
 import { SynthesisRefused } from "../org/problems";
-import { toTerraformPolicyJson } from "../modules/identity/policy-document";
+import { toTerraformPolicyJson, type PolicyDocument } from "../modules/identity/policy-document";
 import { TEAM_POLICY_SUFFIXES, teamPolicyDocuments } from "../modules/identity/team-policies";
 import { passRoleScopePolicy } from "../modules/identity/project-policies";
 import { ProjectIdentity } from "../modules/identity/project-identity";
-import { TeamUser } from "../modules/identity/team-user";
+import { TeamUser, type UserScope } from "../modules/identity/team-user";
 import { projectBucketPolicyDocument } from "../modules/storage/project-bucket-policy";
 import { RemovedBlock } from "../modules/state/removed-block";
 
@@ -85,6 +87,17 @@ export class TeamStack extends WorkspaceStack {
     // §6.3-§6.6 per active project.
     const active = activeProjects(team);
     const network = active.length ? networkContract.read(this) : undefined;
+    const bucketKmsKeyArn = org.storage.encryption === "SSE-KMS" ? (org.storage.kmsKeyArn ?? undefined) : undefined;
+    // §14.9: the allow-download config only on the profiles entitled to it.
+    const allowDownloadConfigArn = downloadConfigArn(
+      platform.region,
+      platform.accountId,
+      names.lifecycleConfig("allow-download"),
+    );
+    const downloadPinning = (memberships: readonly Membership[]): DownloadPinning => ({
+      allowDownloadConfigArn,
+      entitledProfiles: memberships.filter((m) => m.downloadAccess === "allow").map((m) => m.userProfileName),
+    });
     const projects = new Map<string, ProjectIdentity>();
     for (const project of active) {
       const whitelist = project.whitelist;
@@ -98,7 +111,10 @@ export class TeamStack extends WorkspaceStack {
         // Known from the org file: the policy carries real subnet ids (§8.20).
         privateSubnetIds: org.network.privateSubnetIds,
         modelSecurityGroupIds: [network!.studioSecurityGroupId, network!.inferenceSecurityGroupId],
-        allowedInstanceTypes: whitelist.kind === "list" ? whitelist.instanceTypes : undefined,
+        whitelist:
+          whitelist.kind === "list" ? { apps: whitelist.instanceTypes, jobs: whitelist.jobInstanceTypes } : undefined,
+        bucketKmsKeyArn,
+        downloadPinning: downloadPinning(project.memberships),
         roleTags: { Team: team.fullName, Project: project.name, ManagedBy: `${company}-sagemaker`, Company: company },
       });
       projects.set(project.name, identityResources);
@@ -108,6 +124,7 @@ export class TeamStack extends WorkspaceStack {
         team: team.id,
         teamFullName: team.fullName,
         project: project.name,
+        members: project.memberships.map((m) => m.iamUserName),
         vpcRestriction: org.storage.restrictToVpc
           ? { vpcId: org.network.vpcId, exemptPrincipalArns: identity.deployerPrincipalArns }
           : undefined,
@@ -140,6 +157,25 @@ export class TeamStack extends WorkspaceStack {
     for (const name of team.decommissioned)
       new RemovedBlock(this, `bucket-policy-${name}-released`, { from: `aws_s3_bucket_policy.bucket-policy-${name}` });
 
+    // §14.3 user scopes, from the user's active memberships.
+    const userScopes = (user: Team["users"][number]) => {
+      const docs = userScopePolicies({
+        names,
+        projects: user.projects.map((project) => ({ team: team.id, project })),
+        downloadPinning: downloadPinning(
+          team.projects.flatMap((p) => p.memberships.filter((m) => m.user === user.name)),
+        ),
+      });
+      const scope = (part: number | "data", document: PolicyDocument): UserScope => {
+        const policyName = names.userScopePolicy(team.fullName, user.name, part);
+        return { policyName, policyArn: names.policyArn(policyName), document };
+      };
+      const scopes: Record<string, UserScope> = {};
+      docs.sagemaker.forEach((document, i) => (scopes[i === 0 ? "Scope" : `Scope${i + 1}`] = scope(i + 1, document)));
+      scopes.DataScope = scope("data", docs.data);
+      return scopes;
+    };
+
     // §6.2 team users.
     const users = new Map<string, TeamUser>();
     for (const user of team.users) {
@@ -160,6 +196,7 @@ export class TeamStack extends WorkspaceStack {
         },
         groups: [teamGroup.name, ...user.projects.map((p) => projects.get(p)!.group.name)],
         passRoleScope: passRoleScopePolicy({ names, teamFullName: team.fullName, projects: user.projects }),
+        scopes: userScopes(user),
         consoleLogin: user.consoleLogin ? { pgpKey: identity.pgpKey! } : undefined,
       });
       users.set(user.name, teamUser);

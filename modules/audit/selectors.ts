@@ -93,13 +93,15 @@ export interface AuditSelectorSettings {
 
 /**
  * The trail's selectors: S3 object events of `bucketNames` (omitted when empty) and, when
- * enabled, management events. Role sessions are `assumed-role/SageMaker-*`: the domain default
- * role and every project role (§0.2).
+ * enabled, management events. `roleSessions` records the platform's principals: sessions of
+ * `assumed-role/SageMaker-*` (the domain default role and every project role, §0.2) and, since
+ * §14.8, the platform's IAM users (`user{iamPath}`), who reach the buckets from the console.
  */
 export function auditEventSelectors(
   settings: AuditSelectorSettings,
   bucketNames: readonly string[],
   accountId: string,
+  iamPath = "/",
 ): EventSelector[] {
   const out: EventSelector[] = [];
   if (bucketNames.length)
@@ -108,7 +110,9 @@ export function auditEventSelectors(
         bucketNames,
         readOnly: settings.readOnly,
         principalArnPrefixes:
-          settings.principals === "roleSessions" ? [`arn:aws:sts::${accountId}:assumed-role/SageMaker-`] : undefined,
+          settings.principals === "roleSessions"
+            ? [`arn:aws:sts::${accountId}:assumed-role/SageMaker-`, `arn:aws:iam::${accountId}:user${iamPath}`]
+            : undefined,
       }),
     );
   if (settings.management.enabled) out.push(managementEventSelector(settings.management));

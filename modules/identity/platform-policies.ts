@@ -7,28 +7,23 @@
  * variables: they stay literal here and are escaped only when serialized for Terraform
  * (toTerraformPolicyJson).
  */
-import { PLATFORM_POLICY_NAMES } from "../../org/names";
+import { PLATFORM_POLICY_NAMES as POLICY_NAMES, type Names } from "../../org/names";
 import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import { domainDefaultDenyPolicy, GUARD_TAG_KEYS } from "./scope-policies";
 
-export interface PlatformPolicyProps {
-  readonly accountId: string;
-  readonly region: string;
-  readonly company: string;
-  /** IAM path of platform users, e.g. `/acme-sagemaker/`. */
-  readonly iamPath: string;
-}
+export type PlatformPolicyKey = keyof typeof POLICY_NAMES;
 
-export type PlatformPolicyKey = keyof typeof PLATFORM_POLICY_NAMES;
-
-/** Actions a session without MFA may still call: enrol a device, change the password, look itself up. */
+/**
+ * Actions a session without MFA may still call: enrol a device, change the password, look itself
+ * up. Never deactivating or deleting a device (§14.6): with only the password, an attacker could
+ * otherwise remove the owner's device and enrol their own.
+ */
 export const MFA_EXEMPT_ACTIONS = [
   "iam:CreateVirtualMFADevice",
-  "iam:DeleteVirtualMFADevice",
   "iam:EnableMFADevice",
   "iam:ListMFADevices",
   "iam:ListVirtualMFADevices",
   "iam:ResyncMFADevice",
-  "iam:DeactivateMFADevice",
   "iam:GetUser",
   "iam:ChangePassword",
   "iam:GetAccountPasswordPolicy",
@@ -46,14 +41,15 @@ const SAGEMAKER_ADMIN_ACTIONS = [
   "sagemaker:DeleteSpace",
 ];
 
-const MFA_SELF_SERVICE_ACTIONS = [
+const MFA_ENROL_ACTIONS = [
   "iam:CreateVirtualMFADevice",
-  "iam:DeleteVirtualMFADevice",
   "iam:EnableMFADevice",
   "iam:ListMFADevices",
   "iam:ResyncMFADevice",
-  "iam:DeactivateMFADevice",
 ];
+/** Removing a device needs a session that already carries MFA (§14.6). */
+const MFA_REMOVE_ACTIONS = ["iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice"];
+const WITH_MFA = { Bool: { "aws:MultiFactorAuthPresent": "true" } };
 
 function denyWithoutMfa(): PolicyStatement {
   return {
@@ -66,14 +62,12 @@ function denyWithoutMfa(): PolicyStatement {
 }
 
 /** Every platform policy document, keyed like PLATFORM_POLICY_NAMES. */
-export function platformPolicyDocuments(p: PlatformPolicyProps): Record<PlatformPolicyKey, PolicyDocument> {
-  const { accountId: account, region, company, iamPath } = p;
+export function platformPolicyDocuments(names: Names): Record<PlatformPolicyKey, PolicyDocument> {
+  const { accountId: account, region, company, iamPath } = names.p;
   const sm = `arn:aws:sagemaker:${region}:${account}`;
+  // The SageMaker default bucket `sagemaker-{region}-{account}` is nobody's (§14.5): Studio's SDK
+  // default bucket is the project bucket.
   const companyBuckets = [`arn:aws:s3:::${company}-sm-*`, `arn:aws:s3:::${company}-sm-*/*`];
-  const defaultBucket = [
-    `arn:aws:s3:::sagemaker-${region}-${account}`,
-    `arn:aws:s3:::sagemaker-${region}-${account}/*`,
-  ];
   const ownUser = `arn:aws:iam::${account}:user${iamPath}\${aws:username}`;
   const ownProfile = `${sm}:user-profile/\${sagemaker:DomainId}/\${sagemaker:UserProfileName}`;
 
@@ -92,9 +86,10 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
       Resource: "*",
     },
     {
+      // Read only: with AddTags anyone could write `Owner=<self>` on another person's profile (§14.1).
       Sid: "AllowListTags",
       Effect: "Allow",
-      Action: ["sagemaker:ListTags", "sagemaker:AddTags"],
+      Action: "sagemaker:ListTags",
       Resource: [`${sm}:domain/*`, `${sm}:user-profile/*`, `${sm}:space/*`, `${sm}:app/*`],
     },
     {
@@ -119,7 +114,7 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
       Sid: "AllowS3ReadOnlyCompanyBuckets",
       Effect: "Allow",
       Action: ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"],
-      Resource: [...companyBuckets, ...defaultBucket],
+      Resource: companyBuckets,
     },
     {
       Sid: "AllowCloudWatchLogsReadOnly",
@@ -137,7 +132,7 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
       Sid: "DenyAccessToOtherBuckets",
       Effect: "Deny",
       Action: "s3:*",
-      NotResource: [...companyBuckets, ...defaultBucket],
+      NotResource: companyBuckets,
     },
     { Sid: "AllowSageMakerFullAccess", Effect: "Allow", Action: "sagemaker:*", Resource: "*" },
     {
@@ -152,9 +147,10 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
         "s3:AbortMultipartUpload",
         "s3:ListMultipartUploadParts",
       ],
-      Resource: [...companyBuckets, ...defaultBucket],
+      Resource: companyBuckets,
     },
     {
+      // No Glue, Athena, Service Catalog or secrets (§14.3): account-wide, not project-scoped.
       Sid: "AllowSupportingServices",
       Effect: "Allow",
       Action: [
@@ -166,11 +162,7 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
         "kms:List*",
         "sts:GetCallerIdentity",
         "sts:AssumeRole",
-        "glue:*",
-        "athena:*",
         "codecommit:*",
-        "secretsmanager:GetSecretValue",
-        "servicecatalog:*",
       ],
       Resource: "*",
     },
@@ -191,8 +183,22 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
     {
       Sid: "AllowSelfServiceIAM",
       Effect: "Allow",
-      Action: ["iam:ChangePassword", "iam:GetUser", ...MFA_SELF_SERVICE_ACTIONS],
+      Action: ["iam:ChangePassword", "iam:GetUser", ...MFA_ENROL_ACTIONS],
       Resource: [`arn:aws:iam::${account}:user${iamPath}*`, `arn:aws:iam::${account}:mfa/*`],
+    },
+    {
+      Sid: "AllowSelfServiceMFARemovalWithMFA",
+      Effect: "Allow",
+      Action: MFA_REMOVE_ACTIONS,
+      Resource: [`arn:aws:iam::${account}:user${iamPath}*`, `arn:aws:iam::${account}:mfa/*`],
+      Condition: WITH_MFA,
+    },
+    {
+      Sid: "DenyGuardTagChanges",
+      Effect: "Deny",
+      Action: ["sagemaker:AddTags", "sagemaker:DeleteTags"],
+      Resource: [`${sm}:domain/*`, `${sm}:user-profile/*`, `${sm}:space/*`, `${sm}:app/*`],
+      Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": GUARD_TAG_KEYS } },
     },
     {
       Sid: "DenyDangerousIAMActions",
@@ -254,8 +260,15 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
     {
       Sid: "AllowManageOwnMFA",
       Effect: "Allow",
-      Action: MFA_SELF_SERVICE_ACTIONS,
+      Action: MFA_ENROL_ACTIONS,
       Resource: [`arn:aws:iam::${account}:mfa/*`, ownUser],
+    },
+    {
+      Sid: "AllowRemoveOwnMFAWithMFA",
+      Effect: "Allow",
+      Action: MFA_REMOVE_ACTIONS,
+      Resource: [`arn:aws:iam::${account}:mfa/*`, ownUser],
+      Condition: WITH_MFA,
     },
   ]);
 
@@ -433,6 +446,35 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
   // §3.3 SHOULD: admins carry no boundary, so the boundary's MFA rule does not reach them.
   const requireMfa = policyDocument([denyWithoutMfa()]);
 
+  // §14.5: admins publish shared assets (bucket and shared ECR repositories); the shared bucket's
+  // policy denies every other platform principal's writes. Admin sessions carry MFA (requireMfa).
+  const sharedBucket = names.bucketArn(names.sharedBucket);
+  const adminPublish = policyDocument([
+    {
+      Sid: "AllowPublishSharedAssets",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"],
+      Resource: [sharedBucket, `${sharedBucket}/*`],
+    },
+    {
+      Sid: "AllowPushSharedImages",
+      Effect: "Allow",
+      Action: [
+        "ecr:BatchCheckLayerAvailability",
+        "ecr:BatchGetImage",
+        "ecr:CompleteLayerUpload",
+        "ecr:DescribeImages",
+        "ecr:GetDownloadUrlForLayer",
+        "ecr:InitiateLayerUpload",
+        "ecr:ListImages",
+        "ecr:PutImage",
+        "ecr:UploadLayerPart",
+      ],
+      Resource: `arn:aws:ecr:${region}:${account}:repository/${names.sharedRepository("*")}`,
+    },
+    { Sid: "AllowECRAuth", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+  ]);
+
   return {
     studioBaseAccess,
     readOnlyAccess,
@@ -442,6 +484,8 @@ export function platformPolicyDocuments(p: PlatformPolicyProps): Record<Platform
     mlflowAppAccess,
     sharedDenyAdmin,
     requireMfa,
+    domainDefaultDeny: domainDefaultDenyPolicy(names),
+    adminPublish,
   };
 }
 
@@ -455,4 +499,7 @@ export const PLATFORM_POLICY_DESCRIPTIONS: Record<PlatformPolicyKey, string> = {
   mlflowAppAccess: "SageMaker MLflow apps for execution roles",
   sharedDenyAdmin: "Denies domain, profile, space and bucket administration",
   requireMfa: "Denies everything but MFA enrolment and password change until signed in with MFA",
+  domainDefaultDeny:
+    "Keeps the domain default role from acting as a deputy: no workloads, presigning, PassRole or data",
+  adminPublish: "Admins publish the shared assets bucket and shared ECR repositories",
 };

@@ -33,7 +33,8 @@ const POLICY_DESCRIPTIONS: Record<ProjectPolicySuffix, string> = {
   InferencePolicy: "InferenceRole: models, logs, ECR, VPC interfaces",
   InferenceOpsPolicy: "InferenceRole: models in private subnets, endpoints, transform jobs",
   DenyCrossProject: "ExecutionRole: no mutation or invocation of other projects' resources",
-  InstanceWhitelist: "ExecutionRole and project group: allowed Studio instance types",
+  InstanceWhitelist: "project group: allowed Studio app and job instance types",
+  RoleScope: "all project roles: denied everything outside the project",
 };
 
 /** §6.3 attachment order of the project group; the whitelist closes the direct CreateApp path (§6.5). */
@@ -102,7 +103,6 @@ export class ProjectIdentity extends Construct {
       teamFullName: props.teamFullName,
       project: props.project,
       features: props.features,
-      restricted: props.allowedInstanceTypes !== undefined,
     });
     for (const [kind, refs] of attachments)
       roles.set(

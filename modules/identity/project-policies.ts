@@ -17,6 +17,16 @@
  */
 import type { Names } from "../../org/names";
 import { denyOutside, policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import {
+  DENY_PRESIGN,
+  dataScopeStatements,
+  downloadPinningStatement,
+  instanceWhitelistStatements,
+  presignOwnProfileOnly,
+  roleScopePolicy,
+  type DownloadPinning,
+  type InstanceWhitelist,
+} from "./scope-policies";
 
 export type ProjectPolicySuffix =
   | "Access"
@@ -31,7 +41,8 @@ export type ProjectPolicySuffix =
   | "InferencePolicy"
   | "InferenceOpsPolicy"
   | "DenyCrossProject"
-  | "InstanceWhitelist";
+  | "InstanceWhitelist"
+  | "RoleScope";
 
 export interface ProjectPolicyProps {
   readonly names: Names;
@@ -46,10 +57,20 @@ export interface ProjectPolicyProps {
   /** Security groups a model may use: the Studio SG and the inference SG (§8.20). */
   readonly modelSecurityGroupIds: readonly string[];
   /**
-   * Allowed Studio app instance types (§6.5).
-   * @default undefined: unrestricted, no InstanceWhitelist policy
+   * Allowed Studio app and job/endpoint instance types (§6.5, §14.7).
+   * @default undefined: unrestricted, no InstanceWhitelist policy and no whitelist in the role scope
    */
-  readonly allowedInstanceTypes?: readonly string[];
+  readonly whitelist?: InstanceWhitelist;
+  /**
+   * The buckets' SSE-KMS key (§14.5): the project's group and roles may use it through S3 only.
+   * @default undefined: SSE-S3, no KMS statement
+   */
+  readonly bucketKmsKeyArn?: string;
+  /**
+   * The allow-download lifecycle config and the project's profiles entitled to it (§14.9).
+   * @default undefined: no pinning
+   */
+  readonly downloadPinning?: DownloadPinning;
 }
 
 const S3_READ_WRITE = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"];
@@ -75,7 +96,6 @@ function context(p: ProjectPolicyProps) {
   const prefix = names.resourcePrefix(p.team, p.project); // `{team}-{project}-`
   const bucket = names.bucketArn(names.projectBucket(p.team, p.project));
   const shared = names.bucketArn(names.sharedBucket);
-  const defaultBucket = names.bucketArn(names.sagemakerDefaultBucket);
   const roleArn = (kind: "Execution" | "Training" | "Processing" | "Inference") =>
     names.roleArn(names.projectRole(p.teamFullName, p.project, kind));
   return {
@@ -92,7 +112,12 @@ function context(p: ProjectPolicyProps) {
     projectRepos: `arn:aws:ecr:${region}:${account}:repository/${names.projectRepository(p.team, p.project, "*")}`,
     sharedRepos: `arn:aws:ecr:${region}:${account}:repository/${names.sharedRepository("*")}`,
     sharedResources: [shared, `${shared}/*`],
-    defaultBucketResources: [defaultBucket, `${defaultBucket}/*`],
+    /** The project's job log streams (one log group per job kind, streams named after the job) and endpoint groups. */
+    projectLogs: [
+      `arn:aws:logs:${region}:${account}:log-group:/aws/sagemaker/*:log-stream:${prefix}*`,
+      `arn:aws:logs:${region}:${account}:log-group:/aws/sagemaker/Endpoints/${prefix}*`,
+    ],
+    bucketKms: p.bucketKmsKeyArn,
     modelGroup: `arn:aws:sagemaker:${region}:${account}:model-package-group/${names.modelPackageGroup(p.team, p.project)}`,
     modelPackages: `arn:aws:sagemaker:${region}:${account}:model-package/${names.modelPackageGroup(p.team, p.project)}/*`,
     roleArn,
@@ -100,7 +125,6 @@ function context(p: ProjectPolicyProps) {
     projectRolesPattern: names.roleArn(
       names.projectRole(p.teamFullName, p.project, "Execution").replace(/ExecutionRole$/, "*"),
     ),
-    domainRolesPattern: names.roleArn("SageMaker-Domain-*"),
   };
 }
 
@@ -117,12 +141,35 @@ function sharedAssetsReadOnly(c: Ctx): PolicyStatement {
   };
 }
 
-function defaultBucketReadWrite(c: Ctx): PolicyStatement {
+/** §14.5: the buckets' SSE-KMS key, through S3 only; nothing when the buckets use SSE-S3. */
+function bucketKms(c: Ctx): PolicyStatement[] {
+  if (!c.bucketKms) return [];
+  return [
+    {
+      Sid: "AllowBucketKmsViaS3",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: c.bucketKms,
+      Condition: { StringEquals: { "kms:ViaService": `s3.${c.region}.amazonaws.com` } },
+    },
+  ];
+}
+
+/** Job logs: create the stream and write it; the role scope denies every other project's streams. */
+function jobLogs(c: Ctx, groups: string[]): PolicyStatement {
   return {
-    Sid: "AllowS3SageMakerDefaultBucket",
+    Sid: "AllowCloudWatchLogs",
     Effect: "Allow",
-    Action: S3_READ_WRITE,
-    Resource: c.defaultBucketResources,
+    Action: [
+      "logs:CreateLogGroup",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+      "logs:DescribeLogStreams",
+      "logs:GetLogEvents",
+    ],
+    // `…/TrainingJobs/*` (§8.15) matches nothing: the group is `/aws/sagemaker/TrainingJobs`
+    // and the stream `{job-name}/algo-1-…` (§14.8).
+    Resource: groups.flatMap((g) => [c.logGroup(g), c.logGroup(`${g}:log-stream:${c.prefix}*`)]),
   };
 }
 
@@ -163,15 +210,10 @@ function access(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
     {
       Sid: "AllowProjectSpaceAccess",
       Effect: "Allow",
-      Action: [
-        "sagemaker:DescribeSpace",
-        "sagemaker:UpdateSpace",
-        "sagemaker:CreateApp",
-        "sagemaker:DeleteApp",
-        "sagemaker:DescribeApp",
-      ],
+      // No CreateApp/DeleteApp (§14.1): Studio creates apps as the owner-scoped ExecutionRole.
+      Action: ["sagemaker:DescribeSpace", "sagemaker:UpdateSpace"],
       // §11.4: the same helper names the spaces, so the pattern always matches them.
-      Resource: [c.smArn(`space/*/${c.names.space(p.team, p.project, "*")}`), c.smArn("app/*/*/*/*")],
+      Resource: c.smArn(`space/*/${c.names.space(p.team, p.project, "*")}`),
       Condition: { StringEquals: { "sagemaker:ResourceTag/Project": p.project } },
     },
     {
@@ -188,7 +230,7 @@ function s3Access(c: Ctx): PolicyDocument {
   return policyDocument([
     { Sid: "AllowS3ProjectAccess", Effect: "Allow", Action: S3_READ_WRITE, Resource: [c.bucket, `${c.bucket}/*`] },
     sharedAssetsReadOnly(c),
-    defaultBucketReadWrite(c),
+    ...bucketKms(c),
   ]);
 }
 
@@ -207,8 +249,7 @@ function passRole(c: Ctx): PolicyDocument {
 }
 
 /** §8.13 (ExecutionRole). */
-function executionPolicy(c: Ctx): PolicyDocument {
-  const jobLogs = `/aws/sagemaker/*/${c.prefix}*`;
+function executionPolicy(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
   return policyDocument([
     {
       Sid: "AllowCloudWatchLogsProject",
@@ -222,7 +263,14 @@ function executionPolicy(c: Ctx): PolicyDocument {
         "logs:GetLogEvents",
         "logs:FilterLogEvents",
       ],
-      Resource: [c.logGroup("/aws/sagemaker/studio/*"), c.logGroup(jobLogs), c.logGroup(`${jobLogs}:*`)],
+      Resource: [c.logGroup("/aws/sagemaker/studio*"), ...c.projectLogs],
+    },
+    {
+      // The Studio start-up script reads its space's tags to find the project's SDK defaults (§14.11).
+      Sid: "AllowReadOwnSpaceTags",
+      Effect: "Allow",
+      Action: "sagemaker:ListTags",
+      Resource: c.smArn(`space/*/${c.names.space(p.team, p.project, "*")}`),
     },
     {
       Sid: "AllowCloudWatchLogsDescribe",
@@ -262,15 +310,19 @@ function executionPolicy(c: Ctx): PolicyDocument {
 }
 
 /** §8.14 (ExecutionRole). */
-function executionJobPolicy(c: Ctx): PolicyDocument {
+function executionJobPolicy(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
   return policyDocument([
     {
       Sid: "DenyPassRoleToOtherProjects",
       Effect: "Deny",
       Action: "iam:PassRole",
       // NotResource, not `ArnNotLike aws:ResourceArn` (no such key: the deny would match every role).
-      NotResource: [c.projectRolesPattern, c.domainRolesPattern],
+      // Not the domain default role either (§14.4): it would run jobs as nobody's deputy.
+      NotResource: c.projectRolesPattern,
     },
+    presignOwnProfileOnly(c.names),
+    // §14.9: only the ExecutionRole starts Studio apps, so the pinning lives here, not in the role scope.
+    ...(p.downloadPinning ? [downloadPinningStatement(p.downloadPinning)] : []),
     {
       Sid: "AllowPassRoleToSpecializedRoles",
       Effect: "Allow",
@@ -382,19 +434,16 @@ function trainingPolicy(c: Ctx): PolicyDocument {
       Action: ["s3:PutObject", "s3:DeleteObject", "s3:GetObject"],
       Resource: [`${b}/models/*`, `${b}/training-output/*`, `${b}/checkpoints/*`],
     },
-    defaultBucketReadWrite(c),
     sharedAssetsReadOnly(c),
+    ...bucketKms(c),
+    jobLogs(c, ["/aws/sagemaker/TrainingJobs"]),
     {
-      Sid: "AllowCloudWatchLogs",
+      // Training metrics (§14.8): only SageMaker's namespaces.
+      Sid: "AllowTrainingMetrics",
       Effect: "Allow",
-      Action: [
-        "logs:CreateLogGroup",
-        "logs:CreateLogStream",
-        "logs:PutLogEvents",
-        "logs:DescribeLogStreams",
-        "logs:GetLogEvents",
-      ],
-      Resource: [c.logGroup("/aws/sagemaker/TrainingJobs/*"), c.logGroup("/aws/sagemaker/HyperParameterTuningJobs/*")],
+      Action: "cloudwatch:PutMetricData",
+      Resource: "*",
+      Condition: { StringLike: { "cloudwatch:namespace": "/aws/sagemaker/*" } },
     },
     ...workloadCommon(c),
   ]);
@@ -457,6 +506,7 @@ function trainingOpsPolicy(c: Ctx): PolicyDocument {
     },
     passOwnRole(c, "Training"),
     kmsViaSageMaker(c, "AllowKMSForTraining"),
+    DENY_PRESIGN,
   ]);
 }
 
@@ -476,20 +526,9 @@ function processingPolicy(c: Ctx): PolicyDocument {
       Action: ["s3:PutObject", "s3:DeleteObject", "s3:GetObject"],
       Resource: [`${b}/processed/*`, `${b}/features/*`, `${b}/processing-output/*`],
     },
-    defaultBucketReadWrite(c),
     sharedAssetsReadOnly(c),
-    {
-      Sid: "AllowCloudWatchLogs",
-      Effect: "Allow",
-      Action: [
-        "logs:CreateLogGroup",
-        "logs:CreateLogStream",
-        "logs:PutLogEvents",
-        "logs:DescribeLogStreams",
-        "logs:GetLogEvents",
-      ],
-      Resource: c.logGroup("/aws/sagemaker/ProcessingJobs/*"),
-    },
+    ...bucketKms(c),
+    jobLogs(c, ["/aws/sagemaker/ProcessingJobs"]),
     ...workloadCommon(c),
   ]);
 }
@@ -552,19 +591,10 @@ function processingOpsPolicy(c: Ctx): PolicyDocument {
       ],
       Resource: [glue("catalog"), glue("database/*"), glue("table/*/*")],
     },
-    {
-      Sid: "AllowAthenaForDataWrangler",
-      Effect: "Allow",
-      Action: [
-        "athena:StartQueryExecution",
-        "athena:GetQueryExecution",
-        "athena:GetQueryResults",
-        "athena:StopQueryExecution",
-      ],
-      Resource: `arn:aws:athena:${c.region}:${c.account}:workgroup/primary`,
-    },
+    // No Athena (§14.3): queries run account-wide, outside any project scope.
     passOwnRole(c, "Processing"),
     kmsViaSageMaker(c, "AllowKMSForProcessing"),
+    DENY_PRESIGN,
   ]);
 }
 
@@ -584,21 +614,18 @@ function inferencePolicy(c: Ctx): PolicyDocument {
       Action: ["s3:PutObject", "s3:DeleteObject"],
       Resource: [`${b}/inference/output/*`, `${b}/batch-transform/*`],
     },
-    {
-      Sid: "AllowS3SageMakerDefaultBucketReadOnly",
-      Effect: "Allow",
-      Action: ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"],
-      Resource: c.defaultBucketResources,
-    },
     sharedAssetsReadOnly(c),
+    ...bucketKms(c),
     {
       Sid: "AllowCloudWatchLogs",
       Effect: "Allow",
       Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
       Resource: [
-        c.logGroup("/aws/sagemaker/Endpoints/*"),
-        c.logGroup("/aws/sagemaker/InferenceRecommendationsJobs/*"),
-        c.logGroup("/aws/sagemaker/TransformJobs/*"),
+        c.logGroup(`/aws/sagemaker/Endpoints/${c.prefix}*`),
+        ...["InferenceRecommendationsJobs", "TransformJobs"].flatMap((kind) => [
+          c.logGroup(`/aws/sagemaker/${kind}`),
+          c.logGroup(`/aws/sagemaker/${kind}:log-stream:${c.prefix}*`),
+        ]),
       ],
     },
     ...workloadCommon(c),
@@ -669,6 +696,7 @@ function inferenceOpsPolicy(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
       ],
     },
     passOwnRole(c, "Inference"),
+    DENY_PRESIGN,
     {
       Sid: "DenyCreateModelWithoutVpc",
       Effect: "Deny",
@@ -686,10 +714,15 @@ function inferenceOpsPolicy(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
   ]);
 }
 
-/** §8.21 (ExecutionRole): NotResource because SageMaker has no resource-ARN condition key. */
-function denyCrossProject(c: Ctx): PolicyDocument {
+/**
+ * §8.21 (all four roles, §14.3): NotResource because SageMaker has no resource-ARN condition key.
+ * It also carries the data part of the role scope (S3, ECR, secrets, logs, account-wide
+ * services): one policy more on the ExecutionRole would exceed its quota of managed policies.
+ */
+function denyCrossProject(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
   const deny = denyOutside;
   return policyDocument([
+    ...dataScopeStatements(c.names, [{ team: p.team, project: p.project }]),
     deny("DenyDeleteOtherProjectModels", "sagemaker:DeleteModel", c.sm("model")),
     deny("DenyDeleteOtherProjectEndpointConfigs", "sagemaker:DeleteEndpointConfig", c.sm("endpoint-config")),
     deny(
@@ -726,17 +759,9 @@ function denyCrossProject(c: Ctx): PolicyDocument {
   ]);
 }
 
-/** §8.22: one Deny of Studio apps on instance types outside the list. */
-export function instanceWhitelistPolicy(allowedInstanceTypes: readonly string[]): PolicyDocument {
-  return policyDocument([
-    {
-      Sid: "DenyUnauthorizedInstanceTypes",
-      Effect: "Deny",
-      Action: "sagemaker:CreateApp",
-      Resource: "*",
-      Condition: { StringNotEqualsIfExists: { "sagemaker:InstanceTypes": [...allowedInstanceTypes] } },
-    },
-  ]);
+/** §8.22 as corrected by §14.7: Studio apps and jobs/endpoint configs on listed instance types only. */
+export function instanceWhitelistPolicy(whitelist: InstanceWhitelist): PolicyDocument {
+  return policyDocument(instanceWhitelistStatements(whitelist.apps, whitelist.jobs));
 }
 
 /**
@@ -750,17 +775,18 @@ export function projectPolicyDocuments(p: ProjectPolicyProps): Partial<Record<Pr
     Access: access(p, c),
     S3Access: s3Access(c),
     PassRole: passRole(c),
-    ExecutionPolicy: executionPolicy(c),
-    ExecutionJobPolicy: executionJobPolicy(c),
+    ExecutionPolicy: executionPolicy(p, c),
+    ExecutionJobPolicy: executionJobPolicy(p, c),
     TrainingPolicy: trainingPolicy(c),
     TrainingOpsPolicy: trainingOpsPolicy(c),
     ProcessingPolicy: processingPolicy(c),
     ProcessingOpsPolicy: processingOpsPolicy(c),
     InferencePolicy: inferencePolicy(c),
     InferenceOpsPolicy: inferenceOpsPolicy(p, c),
-    DenyCrossProject: denyCrossProject(c),
+    DenyCrossProject: denyCrossProject(p, c),
+    RoleScope: roleScopePolicy(p),
   };
-  if (p.allowedInstanceTypes) docs.InstanceWhitelist = instanceWhitelistPolicy(p.allowedInstanceTypes);
+  if (p.whitelist) docs.InstanceWhitelist = instanceWhitelistPolicy(p.whitelist);
   return docs;
 }
 
@@ -773,8 +799,8 @@ export interface PassRoleScopeProps {
 
 /**
  * Per-user deny (replaces §8.12's per-group `DenyPassRoleToOtherProjects`): the user may pass
- * only roles of their own projects (and the domain default role). Computed from all of the
- * user's memberships, so a member of two projects can pass the roles of both.
+ * only roles of their own projects, never the domain default role (§14.4). Computed from all of
+ * the user's memberships, so a member of two projects can pass the roles of both.
  */
 export function passRoleScopePolicy(p: PassRoleScopeProps): PolicyDocument {
   const { names } = p;
@@ -788,7 +814,7 @@ export function passRoleScopePolicy(p: PassRoleScopeProps): PolicyDocument {
       Sid: "DenyPassRoleOutsideOwnProjects",
       Effect: "Deny",
       Action: "iam:PassRole",
-      NotResource: [...patterns, names.roleArn("SageMaker-Domain-*")],
+      ...(patterns.length ? { NotResource: patterns } : { Resource: "*" }),
     },
   ]);
 }

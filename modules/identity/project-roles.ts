@@ -33,8 +33,6 @@ export interface ProjectRoleAttachmentProps {
   readonly teamFullName: string;
   readonly project: string;
   readonly features: RoleFeatures;
-  /** The project has an InstanceWhitelist policy (its effective whitelist is a list). */
-  readonly restricted: boolean;
 }
 
 /** AWS-managed Canvas policies (§3.1); the last one lives under `service-role/`. */
@@ -80,11 +78,18 @@ export function projectRoleAttachments(p: ProjectRoleAttachmentProps): Map<Proje
     project("ExecutionPolicy"),
     project("ExecutionJobPolicy"),
     project("DenyCrossProject"),
-    ...(p.restricted ? [project("InstanceWhitelist")] : []),
+    // The scope deny of §14.3; it also carries the project's instance whitelist (§14.7).
+    project("RoleScope"),
   ]);
   for (const kind of ["Training", "Processing", "Inference"] as const)
     if (p.features[ROLE_FEATURE[kind]])
-      roles.set(kind, [denyAdmin, project(`${kind}Policy`), project(`${kind}OpsPolicy`)]);
+      roles.set(kind, [
+        denyAdmin,
+        project(`${kind}Policy`),
+        project(`${kind}OpsPolicy`),
+        project("DenyCrossProject"),
+        project("RoleScope"),
+      ]);
   return roles;
 }
 

@@ -8,7 +8,9 @@ import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-membership";
 import { IamUserLoginProfile } from "@cdktf/provider-aws/lib/iam-user-login-profile";
 import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
+import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
 import { toTerraformPolicyJson, type PolicyDocument } from "./policy-document";
+import { ManagedPolicy } from "./managed-policy";
 
 export interface ConsoleLoginProps {
   /**
@@ -16,6 +18,13 @@ export interface ConsoleLoginProps {
    * with. Required: without it the provider stores the plaintext password in state.
    */
   readonly pgpKey: string;
+}
+
+export interface UserScope {
+  readonly policyName: string;
+  /** The ARN from the name (known at plan time); the attachment still waits for the policy. */
+  readonly policyArn: string;
+  readonly document: PolicyDocument;
 }
 
 export interface TeamUserProps {
@@ -29,6 +38,11 @@ export interface TeamUserProps {
   readonly passRoleScope: PolicyDocument;
   /** Name of the inline PassRole-scope policy. @default "SageMaker-PassRole-Scope" */
   readonly passRoleScopePolicyName?: string;
+  /**
+   * The user's scope denies (§14.3), customer-managed policies of their own (inline policies of a
+   * user share 2,048 characters, a managed policy has 6,144), keyed by a stable construct key.
+   */
+  readonly scopes: Readonly<Record<string, UserScope>>;
   /**
    * Console login (password, reset required at first sign-in).
    * @default undefined: no login profile; the user reaches Studio only via an administrator's presigned URL
@@ -68,6 +82,19 @@ export class TeamUser extends Construct {
       name: props.passRoleScopePolicyName ?? "SageMaker-PassRole-Scope",
       policy: toTerraformPolicyJson(props.passRoleScope),
     });
+    for (const [key, scope] of Object.entries(props.scopes)) {
+      const policy = new ManagedPolicy(this, key, {
+        policyName: scope.policyName,
+        path: props.path,
+        description: `${props.userName}: denied everything outside the user's own projects`,
+        document: scope.document,
+      });
+      new IamUserPolicyAttachment(this, `${key}Attachment`, {
+        user: this.user.name,
+        policyArn: scope.policyArn,
+        dependsOn: [policy],
+      });
+    }
     if (props.consoleLogin) {
       const login = new IamUserLoginProfile(this, "LoginProfile", {
         user: this.user.name,

@@ -27,7 +27,24 @@ export function tlsOnlyStatement(bucketName: string): PolicyStatement {
 export interface SharedBucketPolicyProps {
   readonly accountId: string;
   readonly bucketName: string;
+  /** IAM path of platform users (`/acme-sagemaker/`): their writes are denied unless they are admins. */
+  readonly iamPath: string;
+  /**
+   * Further principals allowed to write (`storage.sharedBucket.publishers`, e.g. a CI role).
+   * @default none: admins only
+   */
+  readonly publisherArns?: readonly string[];
 }
+
+/** Writes that change what every project reads from the shared bucket (supply chain, §14.5). */
+const SHARED_WRITES = [
+  "s3:DeleteObject",
+  "s3:DeleteObjectVersion",
+  "s3:PutBucketCors",
+  "s3:PutLifecycleConfiguration",
+  "s3:PutObject",
+  "s3:PutObjectAcl",
+];
 
 const READ_ONLY = ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"];
 
@@ -53,6 +70,29 @@ export function sharedBucketStatements(props: SharedBucketPolicyProps): PolicySt
       Action: READ_ONLY,
       Resource: resources,
       Condition: { StringLike: { "aws:username": "sm-*" } },
+    },
+    {
+      // Scoped to platform principals, so the deployer (outside the platform) still manages the
+      // bucket; `AmazonSageMakerFullAccess` would otherwise let any project write here.
+      Sid: "DenyWritesExceptPublishers",
+      Effect: "Deny",
+      Principal: "*",
+      Action: SHARED_WRITES,
+      Resource: resources,
+      Condition: {
+        ArnLike: {
+          "aws:PrincipalArn": [
+            `arn:aws:iam::${props.accountId}:user${props.iamPath}*`,
+            `arn:aws:iam::${props.accountId}:role/SageMaker-*`,
+          ],
+        },
+        ArnNotLike: {
+          "aws:PrincipalArn": [
+            `arn:aws:iam::${props.accountId}:user${props.iamPath}sm-admin-*`,
+            ...(props.publisherArns ?? []),
+          ],
+        },
+      },
     },
     {
       Sid: "AllowAdminFullAccess",

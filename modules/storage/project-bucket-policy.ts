@@ -2,7 +2,7 @@
  * The project bucket policy (platform-spec §6.6). It lives in the team workspace because its
  * principal is the project's ExecutionRole, which must exist before the policy is applied.
  */
-import type { Names } from "../../org/names";
+import { PROJECT_ROLE_KINDS, type Names } from "../../org/names";
 import { policyDocument, type PolicyDocument, type PolicyStatement } from "../identity/policy-document";
 import { tlsOnlyStatement } from "./bucket-policy-statements";
 
@@ -20,6 +20,12 @@ export interface ProjectBucketPolicyProps {
   readonly team: string;
   readonly teamFullName: string;
   readonly project: string;
+  /**
+   * IAM user names of the project's members (§14.5): every other platform user is denied, except
+   * admins and read-only users. Ignored when retired (nobody).
+   * @default none
+   */
+  readonly members?: readonly string[];
   /**
    * Deny every request that does not come through the VPC (`storage.restrictToVpc`).
    * @default undefined: no VPC restriction
@@ -42,33 +48,34 @@ export function projectBucketPolicyDocument(p: ProjectBucketPolicyProps): Policy
   const bucket = names.bucketArn(bucketName);
   const resources = [bucket, `${bucket}/*`];
   const executionRole = names.roleArn(names.projectRole(p.teamFullName, p.project, "Execution"));
-  const projectRoles = executionRole.replace(/ExecutionRole$/, "*");
-  const grants: PolicyStatement[] = [
-    {
+  // A retired project keeps its bucket, but none of its former roles or members may use it.
+  const ownRoles = p.retired
+    ? []
+    : PROJECT_ROLE_KINDS.map((kind) => names.roleArn(names.projectRole(p.teamFullName, p.project, kind)));
+  const members = p.retired ? [] : [...(p.members ?? [])].sort();
+  const statements: PolicyStatement[] = [];
+  if (!p.retired)
+    statements.push({
       Sid: "AllowExecutionRoleAccess",
       Effect: "Allow",
       Principal: { AWS: executionRole },
       Action: OBJECT_READ_WRITE,
       Resource: resources,
-    },
-    {
+    });
+  if (members.length)
+    statements.push({
       // A delegation to the account: grants nothing by itself, identity policies decide.
       Sid: "AllowProjectMembersConsoleAccess",
       Effect: "Allow",
       Principal: { AWS: `arn:aws:iam::${names.p.accountId}:root` },
       Action: OBJECT_READ_WRITE,
       Resource: resources,
-      Condition: { StringLike: { "aws:username": names.teamUser(p.team, "*") } },
-    },
-  ];
-  // A retired project keeps its bucket but nobody of the team or project may use it.
-  const allowedRoles = p.retired ? [] : [projectRoles];
-  const allowedUsers = p.retired ? [] : [names.teamUser(p.team, "*")];
-  const statements: PolicyStatement[] = [
-    ...(p.retired ? [] : grants),
+      Condition: { StringEquals: { "aws:username": members } },
+    });
+  statements.push(
     {
-      // Hardening (§6.6 stricter design): AmazonSageMakerFullAccess grants s3:ListBucket on "*",
-      // so other projects' roles and the domain default role could list this bucket otherwise.
+      // §14.5: exact roles, not a pattern. AmazonSageMakerFullAccess grants s3:ListBucket on "*"
+      // and object access on `*sagemaker*` keys to every other project's roles and the domain role.
       Sid: "DenyOtherPlatformRoles",
       Effect: "Deny",
       Principal: "*",
@@ -76,22 +83,24 @@ export function projectBucketPolicyDocument(p: ProjectBucketPolicyProps): Policy
       Resource: resources,
       Condition: {
         ArnLike: { "aws:PrincipalArn": names.roleArn("SageMaker-*") },
-        ...(allowedRoles.length ? { ArnNotLike: { "aws:PrincipalArn": allowedRoles[0] } } : {}),
+        ...(ownRoles.length ? { ArnNotEquals: { "aws:PrincipalArn": ownRoles } } : {}),
       },
     },
     {
-      // Same reason, for platform users of other teams (admins and read-only users keep access).
-      Sid: "DenyOtherTeamUsers",
+      // §14.5: every platform user who is not a member of this project, same team included
+      // (admins and read-only users keep access, for support and data hand-over).
+      Sid: "DenyNonMemberUsers",
       Effect: "Deny",
       Principal: "*",
       Action: "s3:*",
       Resource: resources,
       Condition: {
         StringLike: { "aws:username": "sm-*" },
-        StringNotLike: { "aws:username": [...allowedUsers, names.adminUser("*"), names.readonlyUser("*")] },
+        ...(members.length ? { StringNotEquals: { "aws:username": members } } : {}),
+        StringNotLike: { "aws:username": [names.adminUser("*"), names.readonlyUser("*")] },
       },
     },
-  ];
+  );
   if (p.vpcRestriction) {
     const condition: NonNullable<PolicyStatement["Condition"]> = {
       StringNotEquals: { "aws:SourceVpc": p.vpcRestriction.vpcId },

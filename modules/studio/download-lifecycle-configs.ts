@@ -61,6 +61,11 @@ export function partitionOf(region: string): string {
   return "aws";
 }
 
+/** ARN of a download config by base name, as DownloadLifecycleConfigs creates it (current revision). */
+export function downloadConfigArn(region: string, accountId: string, baseName: string): string {
+  return `arn:${partitionOf(region)}:sagemaker:${region}:${accountId}:studio-lifecycle-config/${revisedName(baseName)}`;
+}
+
 /**
  * The two JupyterLab lifecycle configs of download control (§5.2). Both always exist: a profile
  * cannot express "no lifecycle config", so `allow` is a config of its own (§5.5).

@@ -24,7 +24,7 @@ export function foundationRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   // Quotas of the platform policies: they depend only on platform values, so measure them here.
   if (derived.iamPath.length > IAM_PATH_MAX)
     add(platformPath("iamPath"), `iamPath is ${derived.iamPath.length} characters; IAM allows at most ${IAM_PATH_MAX}`);
-  const docs = platformPolicyDocuments({ ...doc.platform, iamPath: derived.iamPath });
+  const docs = platformPolicyDocuments(ctx.names);
   for (const key of Object.keys(docs) as PlatformPolicyKey[]) {
     const size = policySize(docs[key]);
     if (size > LIMITS.managedPolicySize)

@@ -13,21 +13,31 @@ import { teamPolicyDocuments } from "../../modules/identity/team-policies";
 import { passRoleScopePolicy, projectPolicyDocuments } from "../../modules/identity/project-policies";
 import { projectRoleAttachments } from "../../modules/identity/project-roles";
 import { projectBucketPolicyDocument } from "../../modules/storage/project-bucket-policy";
+import { userScopePolicies, type InstanceWhitelist } from "../../modules/identity/scope-policies";
+import { presetApps, presetJobs } from "../sections/teams";
 
 /** Security-group ids come from the network workspace at apply time; measure with a full-length id. */
 const SG_ID_PLACEHOLDER = "sg-00000000000000000";
+/** Longest plausible allow-download config ARN (measured, like the SG ids above). */
+const PINNING_ARN_PLACEHOLDER = `arn:aws:sagemaker:ap-southeast-1:000000000000:studio-lifecycle-config/${"x".repeat(63)}`;
 /** Aggregate size of a user's inline policies (IAM quota, whitespace not counted). */
 const USER_INLINE_POLICY_SIZE = 2048;
 /** S3 bucket policy size limit. */
 const BUCKET_POLICY_SIZE = 20480;
 
-/** The effective instance list of a project, or undefined when unrestricted or unresolvable. */
-export function effectiveInstanceTypes(doc: OrgDocument, team: string, project: string): string[] | undefined {
+/** The effective whitelist of a project (apps and jobs), or undefined when unrestricted or unresolvable. */
+export function effectiveWhitelist(
+  doc: OrgDocument,
+  team: string,
+  project: string,
+): (InstanceWhitelist & { source: string }) | undefined {
   const { value } = whitelistRef(doc, team, project);
   if (value === undefined || value === "unrestricted") return undefined;
-  if (typeof value === "string")
-    return doc.instanceWhitelistPresets[value] ? [...doc.instanceWhitelistPresets[value]] : undefined;
-  return [...value.custom];
+  if (typeof value === "string") {
+    const preset = doc.instanceWhitelistPresets[value];
+    return preset ? { source: value, apps: presetApps(preset), jobs: presetJobs(preset) } : undefined;
+  }
+  return { source: "custom", apps: [...value.custom], jobs: [...(value.jobs ?? value.custom)] };
 }
 
 export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
@@ -75,8 +85,7 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         const user = typeof m === "string" ? m : m.name;
         activeProjectsOf.set(user, [...(activeProjectsOf.get(user) ?? []), projectName]);
       }
-      const allowed = effectiveInstanceTypes(doc, teamId, projectName);
-      const restricted = allowed !== undefined;
+      const whitelist = effectiveWhitelist(doc, teamId, projectName);
       const docs = projectPolicyDocuments({
         names,
         team: teamId,
@@ -84,7 +93,7 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         project: projectName,
         privateSubnetIds: doc.network.privateSubnetIds,
         modelSecurityGroupIds: [SG_ID_PLACEHOLDER, SG_ID_PLACEHOLDER],
-        allowedInstanceTypes: allowed,
+        whitelist,
       });
       for (const [suffix, document] of Object.entries(docs)) {
         const policyName = names.projectPolicy(team.fullName, projectName, suffix);
@@ -119,7 +128,6 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         teamFullName: team.fullName,
         project: projectName,
         features: doc.features,
-        restricted,
       });
       for (const [kind, policies] of roles)
         if (policies.length > quota)
@@ -143,6 +151,28 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
           `console login${explicit === undefined ? " (from identity.consoleLoginDefault)" : ""} of '${userName}' needs identity.pgpKey: ` +
             "without it the generated password is stored in Terraform state in clear text",
           explicit === undefined,
+        );
+      const scopes = userScopePolicies({
+        names,
+        projects: (activeProjectsOf.get(userName) ?? []).map((project) => ({ team: teamId, project })),
+        downloadPinning: {
+          allowDownloadConfigArn: PINNING_ARN_PLACEHOLDER,
+          entitledProfiles: (activeProjectsOf.get(userName) ?? []).map((project) =>
+            names.userProfile(teamId, project, userName),
+          ),
+        },
+      });
+      const parts: [number | "data", PolicyDocument][] = [
+        ...scopes.sagemaker.map((d, i): [number, PolicyDocument] => [i + 1, d]),
+        ["data", scopes.data],
+      ];
+      for (const [part, document] of parts)
+        checkSize(
+          `scope policy ${names.userScopePolicy(team.fullName, userName, part)}`,
+          document,
+          LIMITS.managedPolicySize,
+          up,
+          `IAM managed-policy quota; the scope lists every project of the user (${(activeProjectsOf.get(userName) ?? []).length}): move them to fewer projects or shorten project names`,
         );
       checkSize(
         `inline PassRole scope of ${names.teamUser(teamId, userName)}`,

@@ -126,7 +126,7 @@ export function monitoringRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         ["audit"],
         "the audit trail would record nothing: enable audit.buckets.projects/shared or audit.management, or set audit.enabled: false",
       );
-    const values = selectorValueCount(auditEventSelectors(a, buckets, doc.platform.accountId));
+    const values = selectorValueCount(auditEventSelectors(a, buckets, doc.platform.accountId, ctx.derived.iamPath));
     if (values > TRAIL_SELECTOR_VALUES_MAX)
       add(
         ["audit", "buckets"],

@@ -3,6 +3,7 @@ import { PROJECT_NAME, TEAM_ID, USER_NAME } from "../sections/common";
 import { LIMITS, pascal, short } from "../names";
 import type { PathSegment } from "../problems";
 import { memberName } from "../validate";
+import { presetApps } from "../sections/teams";
 import type { OrgDocument } from "../schema";
 import type { Finding, RuleContext } from "../validate";
 
@@ -19,7 +20,8 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       "'unrestricted' is reserved (it means: no restriction policy)",
       true,
     );
-  for (const [name, list] of Object.entries(presets)) {
+  for (const [name, preset] of Object.entries(presets)) {
+    const list = presetApps(preset);
     if (!list.includes("system"))
       add(
         ["instanceWhitelistPresets", name],

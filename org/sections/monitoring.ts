@@ -160,8 +160,9 @@ export const auditSchema = z
     /** `all` = both, `writes` = readOnly false, `reads` = readOnly true. */
     readOnly: z.enum(["all", "writes", "reads"]).default("all"),
     /**
-     * `roleSessions`: only sessions of `SageMaker-*` roles (§9.1: who in which execution-role
-     * session touched which object); `all`: also IAM users (console, CLI) and every other principal.
+     * `roleSessions`: the platform's principals, sessions of `SageMaker-*` roles (§9.1: who in
+     * which execution-role session touched which object) and the platform's IAM users (§14.8);
+     * `all`: every principal (the deployer and other account principals too).
      */
     principals: z.enum(["roleSessions", "all"]).default("roleSessions"),
     management: auditManagementSchema.default(auditManagementSchema.parse({})),

@@ -3,7 +3,26 @@ import { z } from "zod";
 
 export const storageSchema = z
   .object({
-    sharedBucket: z.boolean().default(true),
+    /**
+     * `true`/`false`, or `{ publishers: [ARN, ...] }` (enabled): principals besides the admins
+     * that may write the shared bucket (§14.5), e.g. a CI role publishing base assets.
+     */
+    sharedBucket: z
+      .union([
+        z.boolean(),
+        z
+          .object({
+            publishers: z
+              .array(
+                z
+                  .string()
+                  .regex(/^arn:aws[a-z-]*:(iam|sts)::\d{12}:[A-Za-z0-9+=,.@_/*-]+$/, "must be an IAM principal ARN"),
+              )
+              .default([]),
+          })
+          .strict(),
+      ])
+      .default(true),
     encryption: z.enum(["SSE-S3", "SSE-KMS"]).default("SSE-S3"),
     kmsKeyArn: z.string().nullable().default(null),
     lifecycleRules: z.boolean().default(true),

@@ -2,16 +2,38 @@
 import { z } from "zod";
 import { downloadAccess, instanceType, TEAM_FULL_NAME, userName } from "./common";
 
-/** `default` | `unrestricted` | other preset name | `{ custom: [...] }` */
+/** `default` | `unrestricted` | other preset name | `{ custom: [...], jobs?: [...] }` */
 export const whitelistSchema = z.union([
   z.string().min(1),
   z
     .object({
       custom: z.array(instanceType).min(1, "a custom whitelist needs at least one instance type"),
+      /** Instance types of training/processing/tuning/transform jobs and endpoint configs (§14.7); default: `custom`. */
+      jobs: z.array(instanceType).min(1).optional(),
       allowWithoutSystem: z.boolean().default(false),
     })
     .strict(),
 ]);
+
+/**
+ * A preset: the list of Studio app instance types (also used for jobs), or `{ apps, jobs }` when
+ * jobs and endpoints get a list of their own (§14.7).
+ */
+export const presetSchema = z.union([
+  z.array(instanceType).min(1),
+  z.object({ apps: z.array(instanceType).min(1), jobs: z.array(instanceType).min(1) }).strict(),
+]);
+export type Preset = z.output<typeof presetSchema>;
+
+/** Studio app instance types of a preset. */
+export function presetApps(preset: Preset): string[] {
+  return Array.isArray(preset) ? [...preset] : [...preset.apps];
+}
+
+/** Job and endpoint instance types of a preset (default: its app list). */
+export function presetJobs(preset: Preset): string[] {
+  return Array.isArray(preset) ? [...preset] : [...preset.jobs];
+}
 
 export const memberSchema = z.union([
   userName,

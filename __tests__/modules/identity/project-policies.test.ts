@@ -16,6 +16,16 @@ const names = (company = "acme", iamPath = "/acme-sagemaker/") =>
     domainName: `${company}-ml-platform`,
   });
 
+const LARGEST_PRESET = [
+  "ml.t3.medium",
+  "ml.m5.xlarge",
+  "ml.m5.2xlarge",
+  "ml.c5.xlarge",
+  "ml.c5.2xlarge",
+  "ml.p3.2xlarge",
+  "system",
+];
+
 describe("project policy builders", () => {
   it("every document stays under 6,144 characters at the §0.4 maximum identifier lengths", () => {
     // 8-character company, 4-letter team, 30-character names, the largest preset.
@@ -27,17 +37,15 @@ describe("project policy builders", () => {
       project: "p23456789-123456789-123456789a",
       privateSubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
       modelSecurityGroupIds: ["sg-0123456789abcdef0", "sg-0123456789abcdef1"],
-      allowedInstanceTypes: [
-        "ml.t3.medium",
-        "ml.m5.xlarge",
-        "ml.m5.2xlarge",
-        "ml.c5.xlarge",
-        "ml.c5.2xlarge",
-        "ml.p3.2xlarge",
-        "system",
-      ],
+      whitelist: { apps: LARGEST_PRESET, jobs: LARGEST_PRESET },
+      bucketKmsKeyArn: "arn:aws:kms:ap-northeast-1:123456789012:key/0123abcd-0123-4567-89ab-0123456789ab",
+      downloadPinning: {
+        allowDownloadConfigArn:
+          "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/abcdefgh-sagemaker-allow-download",
+        entitledProfiles: Array.from({ length: 20 }, (_, i) => `profile-abcd-p23456789-user${i}`),
+      },
     });
-    expect(Object.keys(docs)).toHaveLength(13);
+    expect(Object.keys(docs)).toHaveLength(14);
     for (const [suffix, doc] of Object.entries(docs))
       expect({ suffix, size: policySize(doc!) < 6144 }).toEqual({ suffix, size: true });
     for (const doc of Object.values(
@@ -86,14 +94,16 @@ describe("project policy builders", () => {
     expect(a).toEqual(b);
   });
 
-  it("ExecutionRole attachment count: 13 with everything on, 7 with Canvas, MLflow and whitelist off", () => {
+  it("ExecutionRole attachment count: 13 with everything on, 7 with Canvas and MLflow off; every role carries the scope", () => {
     const base = { names: names(), teamFullName: "risk-control", project: "fraud-detection" };
     const on = { canvas: true, mlflow: true, trainingRole: true, processingRole: true, inferenceRole: true };
-    expect(projectRoleAttachments({ ...base, features: on, restricted: true }).get("Execution")).toHaveLength(13);
+    const all = projectRoleAttachments({ ...base, features: on });
+    expect(all.get("Execution")).toHaveLength(13);
+    for (const [kind, refs] of all)
+      expect({ kind, scoped: refs.some((r) => r.key === "RoleScope") }).toEqual({ kind, scoped: true });
     const off = projectRoleAttachments({
       ...base,
       features: { ...on, canvas: false, mlflow: false, inferenceRole: false },
-      restricted: false,
     });
     expect(off.get("Execution")).toHaveLength(7);
     expect([...off.keys()]).toEqual(["Execution", "Training", "Processing"]);
@@ -102,11 +112,11 @@ describe("project policy builders", () => {
   it("bucket policy: VPC deny only when restricted, exemption only when given", () => {
     const props = { names: names(), team: "rc", teamFullName: "risk-control", project: "fraud-detection" };
     const sids = (d: ReturnType<typeof projectBucketPolicyDocument>) => d.Statement.map((s) => s.Sid);
-    expect(sids(projectBucketPolicyDocument(props))).toEqual([
+    expect(sids(projectBucketPolicyDocument({ ...props, members: ["sm-rc-bob"] }))).toEqual([
       "AllowExecutionRoleAccess",
       "AllowProjectMembersConsoleAccess",
       "DenyOtherPlatformRoles",
-      "DenyOtherTeamUsers",
+      "DenyNonMemberUsers",
       "DenyInsecureTransport",
     ]);
     const vpc = projectBucketPolicyDocument({ ...props, vpcRestriction: { vpcId: "vpc-1", exemptPrincipalArns: [] } });

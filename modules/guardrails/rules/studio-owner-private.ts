@@ -22,12 +22,13 @@ function parts(name: unknown, kind: "profile" | "space"): { team: string; short:
 /**
  * SMP-SM-1: the presigned-URL guard compares a profile's `Owner` tag with `${aws:username}`, so
  * the tag must be exactly the team IAM user `sm-{team}-{user}` of that profile; a private space
- * is reachable only by its owner profile, which binds it to the project's execution role.
+ * is reachable only by its owner profile, which binds it to the project's execution role, and
+ * carries the same Owner tag (§14.1).
  */
 export const studioOwnerPrivate: GuardrailRule = {
   id: ID,
   description:
-    "every user profile's Owner tag is its IAM user sm-{team}-{user}; every space is Private and owned by its profile",
+    "every user profile's and space's Owner tag is the IAM user sm-{team}-{user}; every space is Private and owned by its profile",
   spec: "§0.3, §5.3, §5.4",
   check(workspace, stack) {
     const report = reporter(ID, workspace);
@@ -56,11 +57,12 @@ export const studioOwnerPrivate: GuardrailRule = {
         );
       const p = parts(space.space_name, "space");
       const owner = tagsOf(space)?.Owner;
-      if (p && owner !== p.user)
+      // §14.1: the IAM user name, like the profile's, so owner conditions can compare it with aws:username.
+      if (p && owner !== `sm-${p.team}-${p.user}`)
         out.push(
           report(
             address,
-            `has Owner tag ${JSON.stringify(owner)}, expected the user's short name ${JSON.stringify(p.user)}`,
+            `has Owner tag ${JSON.stringify(owner)}, expected the IAM user name "sm-${p.team}-${p.user}"`,
           ),
         );
       const ownerProfile = block(space.ownership_settings).owner_user_profile_name;
