@@ -280,6 +280,8 @@ teams:
     );
     expect(lines(ps)).toEqual([
       "org/teams.yaml:6:7 teams.rc.users.alice: user 'alice' is in 10 active projects; an IAM user can be in at most 10 groups (team group + 9 projects)",
+      // §14.3: the user's scope lists every project; reported at the same line.
+      "org/teams.yaml:6:7 teams.rc.users.alice: scope policy SageMaker-RiskControl-User-Alice-Scope would be 7400 characters; the limit is 6144 (IAM managed-policy quota; the scope lists every project of the user (10): move them to fewer projects or shorten project names)",
     ]);
   });
 });

@@ -129,9 +129,9 @@ describe("projects report", () => {
     // Canvas x4, MLflow and the whitelist are on in the example: the 13 of §6.4.
     expect(aml.roles).toEqual([
       { kind: "Execution", name: "SageMaker-RiskControl-AntiMoneyLaundering-ExecutionRole", managedPolicies: 13 },
-      { kind: "Training", name: "SageMaker-RiskControl-AntiMoneyLaundering-TrainingRole", managedPolicies: 3 },
-      { kind: "Processing", name: "SageMaker-RiskControl-AntiMoneyLaundering-ProcessingRole", managedPolicies: 3 },
-      { kind: "Inference", name: "SageMaker-RiskControl-AntiMoneyLaundering-InferenceRole", managedPolicies: 3 },
+      { kind: "Training", name: "SageMaker-RiskControl-AntiMoneyLaundering-TrainingRole", managedPolicies: 5 },
+      { kind: "Processing", name: "SageMaker-RiskControl-AntiMoneyLaundering-ProcessingRole", managedPolicies: 5 },
+      { kind: "Inference", name: "SageMaker-RiskControl-AntiMoneyLaundering-InferenceRole", managedPolicies: 5 },
     ]);
   });
 
@@ -225,9 +225,9 @@ describe("projects report", () => {
     });
     const ui = project(buildReport(edited, "projects").rows, "algo", "user-intent");
     expect(ui.roles.map((r) => [r.kind, r.managedPolicies])).toEqual([
-      ["Execution", 8],
-      ["Processing", 3],
-      ["Inference", 3],
+      ["Execution", 9],
+      ["Processing", 5],
+      ["Inference", 5],
     ]);
     expect([ui.modelPackageGroup, ui.modelPackageGroupState, ui.whitelist, ui.whitelistPolicy]).toEqual([
       null,

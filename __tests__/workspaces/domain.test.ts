@@ -149,7 +149,7 @@ describe("domain workspace of the example org", () => {
       expect(s.tags).toEqual({
         Team: team.fullName,
         Project: m.project,
-        Owner: m.user,
+        Owner: `sm-${m.team}-${m.user}`,
         SpaceType: "private",
         Environment: "production",
         ManagedBy: "acme-sagemaker",

@@ -168,14 +168,11 @@ describe("team workspace: users (§6.2)", () => {
         Sid: "DenyPassRoleOutsideOwnProjects",
         Effect: "Deny",
         Action: "iam:PassRole",
-        NotResource: [
-          ROLE("SageMaker-RiskControl-AntiMoneyLaundering-*"),
-          ROLE(`${FRAUD}-*`),
-          ROLE("SageMaker-Domain-*"),
-        ],
+        NotResource: [ROLE("SageMaker-RiskControl-AntiMoneyLaundering-*"), ROLE(`${FRAUD}-*`)],
       },
     ]);
-    expect(scope["sm-rc-bob"].Statement[0].NotResource).toEqual([ROLE(`${FRAUD}-*`), ROLE("SageMaker-Domain-*")]);
+    // §14.4: nobody passes the domain default role.
+    expect(scope["sm-rc-bob"].Statement[0].NotResource).toEqual([ROLE(`${FRAUD}-*`)]);
   });
 });
 
@@ -202,6 +199,7 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
         "InferenceOpsPolicy",
         "DenyCrossProject",
         "InstanceWhitelist",
+        "RoleScope",
       ].sort(),
     );
     for (const [, path] of names) expect(path).toBe("/acme-sagemaker/");
@@ -221,14 +219,9 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       {
         Sid: "AllowProjectSpaceAccess",
         Effect: "Allow",
-        Action: [
-          "sagemaker:DescribeSpace",
-          "sagemaker:UpdateSpace",
-          "sagemaker:CreateApp",
-          "sagemaker:DeleteApp",
-          "sagemaker:DescribeApp",
-        ],
-        Resource: [`${SM}:space/*/space-rc-frauddet-*`, `${SM}:app/*/*/*/*`],
+        // §14.1: no CreateApp/DeleteApp; Studio creates apps as the owner-scoped ExecutionRole.
+        Action: ["sagemaker:DescribeSpace", "sagemaker:UpdateSpace"],
+        Resource: `${SM}:space/*/space-rc-frauddet-*`,
         Condition: { StringEquals: { "sagemaker:ResourceTag/Project": "fraud-detection" } },
       },
       {
@@ -258,10 +251,8 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       "arn:aws:s3:::acme-sm-shared-assets/*",
     ]);
     expect(s.AllowSharedAssetsReadOnly.Action).toEqual(["s3:GetObject", "s3:ListBucket"]);
-    expect(s.AllowS3SageMakerDefaultBucket.Resource).toEqual([
-      `arn:aws:s3:::sagemaker-${R}-${A}`,
-      `arn:aws:s3:::sagemaker-${R}-${A}/*`,
-    ]);
+    // §14.5: the SageMaker default bucket is nobody's.
+    expect(JSON.stringify(fraud("S3Access"))).not.toContain(`sagemaker-${R}-${A}`);
   });
 
   it("PassRole: the four project roles to SageMaker only; the deny moved to the per-user scope (§8.12)", () => {
@@ -281,6 +272,7 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
     const e = bySid(fraud("ExecutionPolicy"));
     expect(Object.keys(e)).toEqual([
       "AllowCloudWatchLogsProject",
+      "AllowReadOwnSpaceTags",
       "AllowCloudWatchLogsDescribe",
       "AllowECRReadWriteProject",
       "AllowECRReadShared",
@@ -290,9 +282,9 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       "AllowAIAssistant",
     ]);
     expect(e.AllowCloudWatchLogsProject.Resource).toEqual([
-      `arn:aws:logs:${R}:${A}:log-group:/aws/sagemaker/studio/*`,
-      `arn:aws:logs:${R}:${A}:log-group:/aws/sagemaker/*/rc-fraud-detection-*`,
-      `arn:aws:logs:${R}:${A}:log-group:/aws/sagemaker/*/rc-fraud-detection-*:*`,
+      `arn:aws:logs:${R}:${A}:log-group:/aws/sagemaker/studio*`,
+      `arn:aws:logs:${R}:${A}:log-group:/aws/sagemaker/*:log-stream:rc-fraud-detection-*`,
+      `arn:aws:logs:${R}:${A}:log-group:/aws/sagemaker/Endpoints/rc-fraud-detection-*`,
     ]);
     // §7.1/§11.4: ECR patterns cover the repository names the registry workspace creates.
     expect(e.AllowECRReadWriteProject.Resource).toBe(`arn:aws:ecr:${R}:${A}:repository/acme-sm-rc-fraud-detection-*`);
@@ -304,7 +296,7 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       Sid: "DenyPassRoleToOtherProjects",
       Effect: "Deny",
       Action: "iam:PassRole",
-      NotResource: [ROLE(`${FRAUD}-*`), ROLE("SageMaker-Domain-*")],
+      NotResource: ROLE(`${FRAUD}-*`),
     });
     expect(j.AllowPassRoleToSpecializedRoles.Resource).toEqual(
       ["Training", "Processing", "Inference"].map((k) => ROLE(`${FRAUD}-${k}Role`)),
@@ -363,14 +355,17 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
     }
   });
 
-  it("ops policies: own role only, KMS via SageMaker, Glue/Athena for processing (§8.16, §8.18)", () => {
+  it("ops policies: own role only, KMS via SageMaker, Glue for processing, never presign (§8.16, §8.18, §14.2)", () => {
     const t = bySid(fraud("TrainingOpsPolicy"));
     expect(t.AllowPassRoleToSageMaker.Resource).toBe(ROLE(`${FRAUD}-TrainingRole`));
     expect(t.AllowKMSForTraining.Condition).toEqual({
       StringLike: { "kms:ViaService": `sagemaker.${R}.amazonaws.com` },
     });
     const p = bySid(fraud("ProcessingOpsPolicy"));
-    expect(p.AllowAthenaForDataWrangler.Resource).toBe(`arn:aws:athena:${R}:${A}:workgroup/primary`);
+    // §14.3 denies athena:StartQueryExecution everywhere: no dead grant.
+    expect(p.AllowAthenaForDataWrangler).toBeUndefined();
+    for (const doc of ["TrainingOpsPolicy", "ProcessingOpsPolicy", "InferenceOpsPolicy"])
+      expect(bySid(fraud(doc)).DenyPresign).toMatchObject({ Effect: "Deny", Resource: "*" });
     expect(p.AllowFeatureStoreAccess.Resource).toBe(`${SM}:feature-group/rc-fraud-detection-*`);
   });
 
@@ -397,13 +392,22 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
     expect(rc.data.terraform_remote_state["remote-network"].defaults.inference_security_group_id).toMatch(/^sg-/);
   });
 
-  it("DenyCrossProject denies outside the {team}-{project}- prefix with NotResource (§8.21)", () => {
+  it("DenyCrossProject denies outside the {team}-{project}- prefix with NotResource (§8.21) and carries the data scope (§14.3)", () => {
     const doc = fraud("DenyCrossProject");
-    expect(doc.Statement).toHaveLength(10);
-    for (const st of doc.Statement) {
+    const sagemaker = doc.Statement.filter((st: any) => String(st.Sid).includes("OtherProject"));
+    expect(sagemaker).toHaveLength(10);
+    for (const st of sagemaker) {
       expect(st.Effect).toBe("Deny");
       for (const r of list(st.NotResource)) expect(r).toMatch(/rc-fraud-detection(-\*|\/\*)?$/);
     }
+    for (const st of doc.Statement) expect(st.Effect).toBe("Deny");
+    expect(doc.Statement.map((st: any) => st.Sid)).toEqual(
+      expect.arrayContaining([
+        "DenyS3WritesOutsidePlatformBuckets",
+        "DenySecretsOutsideOwnProjects",
+        "DenyLogsOutsideOwnProjects",
+      ]),
+    );
   });
 
   it("InstanceWhitelist: the resolved preset or custom list from the first apply (§8.22)", () => {
@@ -411,18 +415,27 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       {
         Sid: "DenyUnauthorizedInstanceTypes",
         Effect: "Deny",
-        Action: "sagemaker:CreateApp",
+        // §14.7: apps, jobs and endpoint configs; the key is multivalued.
+        Action: [
+          "sagemaker:CreateApp",
+          "sagemaker:CreateEndpointConfig",
+          "sagemaker:CreateHyperParameterTuningJob",
+          "sagemaker:CreateProcessingJob",
+          "sagemaker:CreateTrainingJob",
+          "sagemaker:CreateTransformJob",
+        ],
         Resource: "*",
         Condition: {
-          StringNotEqualsIfExists: {
+          "ForAnyValue:StringNotEquals": {
             "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.t3.large", "ml.m5.large", "ml.m5.xlarge", "system"],
           },
         },
       },
     ]);
     expect(
-      docs["SageMaker-RiskControl-AntiMoneyLaundering-InstanceWhitelist"].Statement[0].Condition
-        .StringNotEqualsIfExists["sagemaker:InstanceTypes"],
+      docs["SageMaker-RiskControl-AntiMoneyLaundering-InstanceWhitelist"].Statement[0].Condition[
+        "ForAnyValue:StringNotEquals"
+      ]["sagemaker:InstanceTypes"],
     ).toContain("ml.r5.2xlarge");
     const custom = synthOrg(
       editExampleOrg({
@@ -433,13 +446,13 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
       }),
     ).json["team-algo"];
     expect(policies(custom)["SageMaker-Algorithm-UserIntent-InstanceWhitelist"].Statement[0].Condition).toEqual({
-      StringNotEqualsIfExists: { "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.c5.xlarge", "system"] },
+      "ForAnyValue:StringNotEquals": { "sagemaker:InstanceTypes": ["ml.t3.medium", "ml.c5.xlarge", "system"] },
     });
     const open = synthOrg(
       editExampleOrg({ teams: (d) => (d.teams.algo.projects["user-intent"].instanceWhitelist = "unrestricted") }),
     ).json["team-algo"];
     expect(policies(open)["SageMaker-Algorithm-UserIntent-InstanceWhitelist"]).toBeUndefined();
-    expect(roleAttachments(open, "SageMaker-Algorithm-UserIntent-ExecutionRole")).toHaveLength(12);
+    expect(roleAttachments(open, "SageMaker-Algorithm-UserIntent-ExecutionRole")).toHaveLength(13);
   });
 
   it("project group: Access, DenyAdmin, S3Access, PassRole and the whitelist (§6.3, §6.5)", () => {
@@ -494,7 +507,8 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
         POLICY(`${FRAUD}-ExecutionPolicy`),
         POLICY(`${FRAUD}-ExecutionJobPolicy`),
         POLICY(`${FRAUD}-DenyCrossProject`),
-        POLICY(`${FRAUD}-InstanceWhitelist`),
+        // §14.3: the scope; it also carries the whitelist (§14.7).
+        POLICY(`${FRAUD}-RoleScope`),
       ].sort(),
     );
     for (const kind of ["Training", "Processing", "Inference"])
@@ -503,6 +517,8 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
           POLICY("SageMaker-Shared-DenyAdmin"),
           POLICY(`${FRAUD}-${kind}Policy`),
           POLICY(`${FRAUD}-${kind}OpsPolicy`),
+          POLICY(`${FRAUD}-DenyCrossProject`),
+          POLICY(`${FRAUD}-RoleScope`),
         ].sort(),
       );
   });
@@ -540,7 +556,8 @@ describe("team workspace: bucket policies (§6.6)", () => {
       Principal: { AWS: `arn:aws:iam::${A}:root` },
       Action: five,
       Resource: res,
-      Condition: { StringLike: { "aws:username": "sm-rc-*" } },
+      // §14.5: the project's members by exact IAM user name.
+      Condition: { StringEquals: { "aws:username": ["sm-rc-alice", "sm-rc-bob"] } },
     });
     expect(s.DenyInsecureTransport).toMatchObject({
       Effect: "Deny",
@@ -595,7 +612,7 @@ describe("team workspace: retired projects and invariance", () => {
     expect(bucketPolicies[amlAddress].depends_on).toBeUndefined();
     expect(amlPolicy.Statement.map((st: any) => st.Sid)).toEqual([
       "DenyOtherPlatformRoles",
-      "DenyOtherTeamUsers",
+      "DenyNonMemberUsers",
       "DenyInsecureTransport",
     ]);
     expect(amlPolicy.Statement.every((st: any) => st.Effect === "Deny")).toBe(true);
@@ -641,12 +658,22 @@ describe("team workspace: retired projects and invariance", () => {
     const after = addresses(added.json["team-rc"]);
     const fresh = after.filter((a) => !before.includes(a));
     expect(before.filter((a) => !after.includes(a))).toEqual([]);
-    expect(fresh.map((a) => a.replace(/_[0-9A-F]{8}$/, "")).sort()).toEqual([
-      "aws_iam_user.user-grace_User",
-      "aws_iam_user_group_membership.user-grace_Groups",
-      "aws_iam_user_login_profile.user-grace_LoginProfile",
-      "aws_iam_user_policy.user-grace_PassRoleScope",
-    ]);
+    expect(fresh.map((a) => a.replace(/_[0-9A-F]{8}$/, "")).sort()).toEqual(
+      [
+        "aws_iam_user.user-grace_User",
+        "aws_iam_user_group_membership.user-grace_Groups",
+        "aws_iam_user_login_profile.user-grace_LoginProfile",
+        "aws_iam_user_policy.user-grace_PassRoleScope",
+        "aws_iam_policy.user-grace_DataScope",
+        "aws_iam_policy.user-grace_Scope",
+        "aws_iam_policy.user-grace_Scope2",
+        "aws_iam_policy.user-grace_Scope3",
+        "aws_iam_user_policy_attachment.user-grace_DataScopeAttachment",
+        "aws_iam_user_policy_attachment.user-grace_Scope2Attachment",
+        "aws_iam_user_policy_attachment.user-grace_Scope3Attachment",
+        "aws_iam_user_policy_attachment.user-grace_ScopeAttachment",
+      ].sort(),
+    );
     expect(Object.keys(added.json["team-rc"].output).sort()).toEqual([
       "console_password_sm_rc_alice",
       "console_password_sm_rc_grace",
@@ -656,6 +683,9 @@ describe("team workspace: retired projects and invariance", () => {
       for (const a of fresh) delete c.resource[a.split(".")[0]][a.split(".")[1]];
       delete c.output.console_password_sm_rc_grace;
       delete c["//"].outputs["team-rc"].console_password_sm_rc_grace;
+      // §14.5: the joined projects' bucket policies name the new member; nothing else changes.
+      for (const p of Object.values<any>(c.resource.aws_s3_bucket_policy))
+        p.policy = p.policy.replace(/,"sm-rc-grace"/g, "");
       return c;
     };
     expect(strip(added.json["team-rc"])).toEqual(rc);

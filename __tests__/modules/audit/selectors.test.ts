@@ -36,7 +36,8 @@ describe("CloudTrail advanced event selectors", () => {
     };
     expect(auditEventSelectors(settings, [], "123456789012").map((s) => s.name)).toEqual(["Management events"]);
     const both = auditEventSelectors(settings, ["a", "b", "c"], "123456789012");
-    // data: Data + S3::Object + 3 ARNs + 1 principal; management: Management + false + kms
-    expect(selectorValueCount(both)).toBe(6 + 3);
+    // data: Data + S3::Object + 3 ARNs + 2 principals (SageMaker role sessions and platform
+    // users, §14.8); management: Management + false + kms
+    expect(selectorValueCount(both)).toBe(7 + 3);
   });
 });

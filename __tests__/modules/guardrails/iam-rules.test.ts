@@ -68,7 +68,7 @@ describe("SMP-IAM-3 grants are group-based", () => {
       r.aws_iam_user_policy.scope.policy = policyJson([deny, { Sid: "Grant", Effect: "Allow", Action: "s3:*" }]);
     });
     expect(run(iamUserGrants, bad)).toEqual([
-      "aws_iam_user_policy_attachment.direct: attaches a policy directly to a user; grant through a group",
+      "aws_iam_user_policy_attachment.direct: attaches a policy that grants to a user; grant through a group (only deny-only scopes of this workspace may be attached)",
       "aws_iam_policy_attachment.groups: attaches a policy directly to users; grant through a group",
       'aws_iam_user_policy.scope: statement "Grant" has Effect "Allow"; inline user policies may only Deny',
     ]);

@@ -20,7 +20,7 @@ const studio: Resources = {
       space_name: "space-rc-frauddet-alice",
       space_sharing_settings: { sharing_type: "Private" },
       ownership_settings: { owner_user_profile_name: "${aws_sagemaker_user_profile.p.user_profile_name}" },
-      tags: { Owner: "alice" },
+      tags: { Owner: "sm-rc-alice" },
     },
   },
 };
@@ -37,7 +37,7 @@ describe("SMP-SM-1 profile Owner and private spaces", () => {
       r.aws_sagemaker_space.s.space_sharing_settings.sharing_type = "Shared";
       r.aws_sagemaker_space.s.ownership_settings.owner_user_profile_name =
         "${aws_sagemaker_user_profile.q.user_profile_name}";
-      r.aws_sagemaker_space.t = { space_name: "space-rc-frauddet-carol", tags: { Owner: "carol" } };
+      r.aws_sagemaker_space.t = { space_name: "space-rc-frauddet-carol", tags: { Owner: "sm-rc-carol" } };
     });
     expect(run(studioOwnerPrivate, bad)).toEqual([
       'aws_sagemaker_user_profile.p: has Owner tag "alice", expected "sm-rc-alice"',

@@ -65,7 +65,7 @@ describe("project policy builders", () => {
       modelSecurityGroupIds: ["sg-1"],
     });
     const [space, profile] = [
-      docs.Access!.Statement[0].Resource as string[],
+      [docs.Access!.Statement[0].Resource as string],
       docs.Access!.Statement[1].Resource as string,
     ];
     const glob = (pattern: string) =>
@@ -94,7 +94,7 @@ describe("project policy builders", () => {
     expect(a).toEqual(b);
   });
 
-  it("ExecutionRole attachment count: 13 with everything on, 7 with Canvas and MLflow off; every role carries the scope", () => {
+  it("ExecutionRole attachment count: 13 with everything on, 8 with Canvas and MLflow off; every role carries the scope", () => {
     const base = { names: names(), teamFullName: "risk-control", project: "fraud-detection" };
     const on = { canvas: true, mlflow: true, trainingRole: true, processingRole: true, inferenceRole: true };
     const all = projectRoleAttachments({ ...base, features: on });
@@ -105,7 +105,7 @@ describe("project policy builders", () => {
       ...base,
       features: { ...on, canvas: false, mlflow: false, inferenceRole: false },
     });
-    expect(off.get("Execution")).toHaveLength(7);
+    expect(off.get("Execution")).toHaveLength(8);
     expect([...off.keys()]).toEqual(["Execution", "Training", "Processing"]);
   });
 
