@@ -1,5 +1,7 @@
 /**
- * Platform-spec §8.1-§8.7, transcribed statement by statement with the spec's placeholders
+ * Platform-spec §8.1-§8.7 as amended by §14 (§14.1 no AddTags and the guard-tag deny, §14.3 no
+ * Glue/Athena/Service Catalog/secrets in the boundary, §14.5 no SageMaker default bucket, §14.6
+ * MFA removal only with MFA), transcribed statement by statement with the spec's placeholders
  * ({account}, {region}, {company}, {iamPath}). The oracle for the foundation policy tests: it is
  * written independently of modules/identity/platform-policies.ts.
  */
@@ -33,7 +35,7 @@ export const SPEC_PLATFORM_POLICIES: Record<string, { name: string; statements: 
       {
         Sid: "AllowListTags",
         Effect: "Allow",
-        Action: ["sagemaker:ListTags", "sagemaker:AddTags"],
+        Action: ["sagemaker:ListTags"],
         Resource: [
           "arn:aws:sagemaker:{region}:{account}:domain/*",
           "arn:aws:sagemaker:{region}:{account}:user-profile/*",
@@ -65,12 +67,7 @@ export const SPEC_PLATFORM_POLICIES: Record<string, { name: string; statements: 
         Sid: "AllowS3ReadOnlyCompanyBuckets",
         Effect: "Allow",
         Action: ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"],
-        Resource: [
-          "arn:aws:s3:::{company}-sm-*",
-          "arn:aws:s3:::{company}-sm-*/*",
-          "arn:aws:s3:::sagemaker-{region}-{account}",
-          "arn:aws:s3:::sagemaker-{region}-{account}/*",
-        ],
+        Resource: ["arn:aws:s3:::{company}-sm-*", "arn:aws:s3:::{company}-sm-*/*"],
       },
       {
         Sid: "AllowCloudWatchLogsReadOnly",
@@ -89,12 +86,10 @@ export const SPEC_PLATFORM_POLICIES: Record<string, { name: string; statements: 
         Effect: "Deny",
         NotAction: [
           "iam:CreateVirtualMFADevice",
-          "iam:DeleteVirtualMFADevice",
           "iam:EnableMFADevice",
           "iam:ListMFADevices",
           "iam:ListVirtualMFADevices",
           "iam:ResyncMFADevice",
-          "iam:DeactivateMFADevice",
           "iam:GetUser",
           "iam:ChangePassword",
           "iam:GetAccountPasswordPolicy",
@@ -108,12 +103,7 @@ export const SPEC_PLATFORM_POLICIES: Record<string, { name: string; statements: 
         Sid: "DenyAccessToOtherBuckets",
         Effect: "Deny",
         Action: ["s3:*"],
-        NotResource: [
-          "arn:aws:s3:::{company}-sm-*",
-          "arn:aws:s3:::{company}-sm-*/*",
-          "arn:aws:s3:::sagemaker-{region}-{account}",
-          "arn:aws:s3:::sagemaker-{region}-{account}/*",
-        ],
+        NotResource: ["arn:aws:s3:::{company}-sm-*", "arn:aws:s3:::{company}-sm-*/*"],
       },
       { Sid: "AllowSageMakerFullAccess", Effect: "Allow", Action: ["sagemaker:*"], Resource: ["*"] },
       {
@@ -128,12 +118,7 @@ export const SPEC_PLATFORM_POLICIES: Record<string, { name: string; statements: 
           "s3:AbortMultipartUpload",
           "s3:ListMultipartUploadParts",
         ],
-        Resource: [
-          "arn:aws:s3:::{company}-sm-*",
-          "arn:aws:s3:::{company}-sm-*/*",
-          "arn:aws:s3:::sagemaker-{region}-{account}",
-          "arn:aws:s3:::sagemaker-{region}-{account}/*",
-        ],
+        Resource: ["arn:aws:s3:::{company}-sm-*", "arn:aws:s3:::{company}-sm-*/*"],
       },
       {
         Sid: "AllowSupportingServices",
@@ -147,11 +132,7 @@ export const SPEC_PLATFORM_POLICIES: Record<string, { name: string; statements: 
           "kms:List*",
           "sts:GetCallerIdentity",
           "sts:AssumeRole",
-          "glue:*",
-          "athena:*",
           "codecommit:*",
-          "secretsmanager:GetSecretValue",
-          "servicecatalog:*",
         ],
         Resource: ["*"],
       },
@@ -176,13 +157,30 @@ export const SPEC_PLATFORM_POLICIES: Record<string, { name: string; statements: 
           "iam:ChangePassword",
           "iam:GetUser",
           "iam:CreateVirtualMFADevice",
-          "iam:DeleteVirtualMFADevice",
           "iam:EnableMFADevice",
           "iam:ListMFADevices",
           "iam:ResyncMFADevice",
-          "iam:DeactivateMFADevice",
         ],
         Resource: ["arn:aws:iam::{account}:user{iamPath}*", "arn:aws:iam::{account}:mfa/*"],
+      },
+      {
+        Sid: "AllowSelfServiceMFARemovalWithMFA",
+        Effect: "Allow",
+        Action: ["iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice"],
+        Resource: ["arn:aws:iam::{account}:user{iamPath}*", "arn:aws:iam::{account}:mfa/*"],
+        Condition: { Bool: { "aws:MultiFactorAuthPresent": ["true"] } },
+      },
+      {
+        Sid: "DenyGuardTagChanges",
+        Effect: "Deny",
+        Action: ["sagemaker:AddTags", "sagemaker:DeleteTags"],
+        Resource: [
+          "arn:aws:sagemaker:{region}:{account}:domain/*",
+          "arn:aws:sagemaker:{region}:{account}:user-profile/*",
+          "arn:aws:sagemaker:{region}:{account}:space/*",
+          "arn:aws:sagemaker:{region}:{account}:app/*",
+        ],
+        Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": ["Owner", "Team", "Project"] } },
       },
       {
         Sid: "DenyDangerousIAMActions",
@@ -260,15 +258,15 @@ export const SPEC_PLATFORM_POLICIES: Record<string, { name: string; statements: 
       {
         Sid: "AllowManageOwnMFA",
         Effect: "Allow",
-        Action: [
-          "iam:CreateVirtualMFADevice",
-          "iam:DeleteVirtualMFADevice",
-          "iam:EnableMFADevice",
-          "iam:ListMFADevices",
-          "iam:ResyncMFADevice",
-          "iam:DeactivateMFADevice",
-        ],
+        Action: ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice"],
         Resource: ["arn:aws:iam::{account}:mfa/*", "arn:aws:iam::{account}:user{iamPath}${aws:username}"],
+      },
+      {
+        Sid: "AllowRemoveOwnMFAWithMFA",
+        Effect: "Allow",
+        Action: ["iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice"],
+        Resource: ["arn:aws:iam::{account}:mfa/*", "arn:aws:iam::{account}:user{iamPath}${aws:username}"],
+        Condition: { Bool: { "aws:MultiFactorAuthPresent": ["true"] } },
       },
     ],
   },

@@ -67,9 +67,14 @@ describe("foundation workspace: platform policies (§3.1, §8.1-§8.7)", () => {
     expect(actual).toEqual(expected);
   });
 
-  it("creates the seven platform policies plus the MFA hardening policy, on the IAM path, untagged", () => {
+  it("creates the seven platform policies plus the MFA, domain-deny and admin-publish policies, on the IAM path, untagged", () => {
     expect(policies.map((p) => p.name).sort()).toEqual(
-      [...Object.values(SPEC_PLATFORM_POLICIES).map((s) => s.name), "SageMaker-Platform-RequireMFA"].sort(),
+      [
+        ...Object.values(SPEC_PLATFORM_POLICIES).map((s) => s.name),
+        "SageMaker-Platform-RequireMFA",
+        "SageMaker-DomainDefault-Deny", // §14.4
+        "SageMaker-Admin-Publish", // §14.5
+      ].sort(),
     );
     for (const p of policies) {
       expect(p.path).toBe("/acme-sagemaker/");
@@ -113,7 +118,7 @@ describe("foundation workspace: platform policies (§3.1, §8.1-§8.7)", () => {
       },
     });
     const maxPolicies = Object.values(resources(synthFoundation(maxOrg).json, "aws_iam_policy")) as any[];
-    expect(maxPolicies).toHaveLength(8);
+    expect(maxPolicies).toHaveLength(10);
     for (const p of maxPolicies)
       expect(JSON.stringify(awsDocument(p.policy)).replace(/\s/g, "").length).toBeLessThanOrEqual(6144);
   });
@@ -162,6 +167,8 @@ describe("foundation workspace: groups, admins and read-only users (§3.2, §3.3
         "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
         "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-User-SelfService",
         "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-Platform-RequireMFA",
+        // §14.5: admins publish the shared assets.
+        "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-Admin-Publish",
       ].sort(),
     );
     expect(policyArnsOf("sagemaker-readonly")).toEqual(
@@ -299,6 +306,8 @@ describe("foundation workspace: domain default role (§3.4)", () => {
         "arn:aws:iam::aws:policy/service-role/AmazonSageMakerCanvasDirectDeployAccess",
         "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-StudioAppPermissions",
         "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-MLflowAppAccess",
+        // §14.4: not a deputy.
+        "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-DomainDefault-Deny",
       ].sort(),
     );
     expect(new Set(roles)).toEqual(new Set(["${aws_iam_role.domain-default-role.name}"]));
@@ -314,6 +323,7 @@ describe("foundation workspace: domain default role (§3.4)", () => {
       }),
     );
     expect(attached).toEqual([
+      "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-DomainDefault-Deny",
       "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-StudioAppPermissions",
       "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
     ]);
@@ -537,7 +547,7 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
     );
   });
 
-  it("shared bucket policy: the three §3.6 statements plus a TLS-only deny", () => {
+  it("shared bucket policy: the three §3.6 statements, the §14.5 write deny and a TLS-only deny", () => {
     const policies = resources(json, "aws_s3_bucket_policy");
     expect(Object.keys(policies)).toEqual(["bucket-shared"]);
     expect(policies["bucket-shared"].depends_on).toEqual(["aws_s3_bucket_public_access_block.bucket-shared"]);
@@ -551,6 +561,7 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
       "AllowAllExecutionRolesReadOnly",
       "AllowAllSageMakerUsersReadOnly",
       "DenyInsecureTransport",
+      "DenyWritesExceptPublishers",
     ]);
     const check = (sid: string, effect: string, principal: unknown, actions: string[], condition: unknown) => {
       const s = bySid[sid];
@@ -568,6 +579,15 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
     check("AllowAllSageMakerUsersReadOnly", "Allow", root, read, { StringLike: { "aws:username": "sm-*" } });
     check("AllowAdminFullAccess", "Allow", root, ["s3:*"], { StringLike: { "aws:username": "sm-admin-*" } });
     check("DenyInsecureTransport", "Deny", "*", ["s3:*"], { Bool: { "aws:SecureTransport": "false" } });
+    expect(bySid.DenyWritesExceptPublishers.Condition).toEqual({
+      ArnLike: {
+        "aws:PrincipalArn": [
+          "arn:aws:iam::123456789012:user/acme-sagemaker/*",
+          "arn:aws:iam::123456789012:role/SageMaker-*",
+        ],
+      },
+      ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::123456789012:user/acme-sagemaker/sm-admin-*"] },
+    });
   });
 
   it("project bucket policies are left to the team workspaces (one policy per bucket)", () => {

@@ -492,7 +492,7 @@ describe("registry workspace: audit trail", () => {
   const buckets = resourceList(json, "aws_s3_bucket");
   const trailArn = "arn:aws:cloudtrail:ap-northeast-1:123456789012:trail/acme-sm-data-audit";
 
-  it("records S3 object events of every project bucket and the shared bucket, by SageMaker role sessions", () => {
+  it("records S3 object events of every project bucket and the shared bucket, by SageMaker role sessions and platform users", () => {
     expect(trail).toMatchObject({
       name: "acme-sm-data-audit",
       s3_bucket_name: "acme-ml-audit-trail",
@@ -511,7 +511,14 @@ describe("registry workspace: audit trail", () => {
           "arn:aws:s3:::acme-sm-shared-assets/",
         ].sort(),
       },
-      { field: "userIdentity.arn", starts_with: ["arn:aws:sts::123456789012:assumed-role/SageMaker-"] },
+      // §14.8: platform IAM users too.
+      {
+        field: "userIdentity.arn",
+        starts_with: [
+          "arn:aws:sts::123456789012:assumed-role/SageMaker-",
+          "arn:aws:iam::123456789012:user/acme-sagemaker/",
+        ],
+      },
     ]);
     expect(management.field_selector).toEqual([
       { field: "eventCategory", equals: ["Management"] },
