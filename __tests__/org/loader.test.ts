@@ -285,3 +285,29 @@ teams:
     ]);
   });
 });
+
+describe("org loader: names that would break the name-prefix isolation (§14.3)", () => {
+  it("rejects a project whose name starts with another project's name and a dash", () => {
+    const ps = problemsOf(
+      "version: 1\nteams:\n  rc:\n    fullName: risk-control\n    users:\n      alice: {}\n    projects:\n      fraud:\n        members: [alice]\n      fraud-detection:\n        status: retired\n",
+    );
+    expect(lines(ps)).toEqual([
+      "org/teams.yaml:10:7 teams.rc.projects.fraud-detection: project name 'fraud-detection' starts with 'fraud-': the 'rc-fraud-*' resource patterns would cover it",
+    ]);
+  });
+
+  it("accepts the same project name in two teams and names that only share letters", () => {
+    const org = loadOrgFromSources([
+      {
+        path: "org/teams.yaml",
+        text: "version: 1\nteams:\n  rc:\n    fullName: risk-control\n    projects:\n      fraud: {}\n      fraudster: {}\n  algo:\n    fullName: algorithm\n    projects:\n      fraud: {}\n",
+      },
+      { path: "org/platform.yaml", text: PLATFORM },
+    ]);
+    expect(org.teams.flatMap((t) => t.projects.map((p) => `${t.id}/${p.name}`))).toEqual([
+      "algo/fraud",
+      "rc/fraud",
+      "rc/fraudster",
+    ]);
+  });
+});
