@@ -71,6 +71,7 @@ export class DomainStack extends WorkspaceStack {
     refuseDomainReplacement(org, renderedDomainIdentity(this.domain));
 
     const managedBy = `${platform.company}-sagemaker`;
+    const kmsKeyArn = org.storage.encryption === "SSE-KMS" ? (org.storage.kmsKeyArn ?? undefined) : undefined;
     for (const m of allMemberships(org)) {
       const team = teamById(org, m.team);
       // Construct ids from YAML keys: reordering the YAML changes nothing, adding a member adds
@@ -101,6 +102,9 @@ export class DomainStack extends WorkspaceStack {
           // The IAM user name, like the profile's: owner conditions compare it with aws:username (§14.1).
           Owner: m.iamUserName,
           SpaceType: "private",
+          // Read by the Studio start-up script for the SageMaker SDK defaults (§14.11).
+          DefaultBucket: names.projectBucket(m.team, m.project),
+          ...(kmsKeyArn ? { DefaultKmsKeyId: kmsKeyArn } : {}),
           Environment: environment,
           ManagedBy: managedBy,
         },

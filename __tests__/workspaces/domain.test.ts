@@ -94,17 +94,17 @@ describe("domain workspace of the example org", () => {
 
   it("creates both download lifecycle configs and attaches disable-download by default", () => {
     const lcc = configs(stack);
-    expect(Object.keys(lcc).sort()).toEqual(["acme-sagemaker-allow-download", "acme-sagemaker-disable-download"]);
+    expect(Object.keys(lcc).sort()).toEqual(["acme-sagemaker-allow-download-v2", "acme-sagemaker-disable-download-v2"]);
     for (const c of Object.values(lcc)) {
       expect(c.studio_lifecycle_config_app_type).toBe("JupyterLab");
       expect(c.tags).toEqual({ ManagedBy: "acme-sagemaker", Environment: "production" });
       expect(c.lifecycle).toEqual({ create_before_destroy: true });
     }
     expect(
-      Buffer.from(lcc["acme-sagemaker-disable-download"].studio_lifecycle_config_content, "base64").toString(),
+      Buffer.from(lcc["acme-sagemaker-disable-download-v2"].studio_lifecycle_config_content, "base64").toString(),
     ).toContain("jupyter labextension disable @jupyterlab/filebrowser-extension:download");
     const lab = domain.default_user_settings.jupyter_lab_app_settings;
-    expect(configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn)).toBe("acme-sagemaker-disable-download");
+    expect(configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn)).toBe("acme-sagemaker-disable-download-v2");
     expect(lab.lifecycle_config_arns).toEqual([lab.default_resource_spec.lifecycle_config_arn]);
   });
 
@@ -151,6 +151,8 @@ describe("domain workspace of the example org", () => {
         Project: m.project,
         Owner: `sm-${m.team}-${m.user}`,
         SpaceType: "private",
+        // §14.11: the start-up script's SDK default bucket.
+        DefaultBucket: `acme-sm-${m.team}-${m.project}`,
         Environment: "production",
         ManagedBy: "acme-sagemaker",
       });
@@ -178,9 +180,9 @@ describe("domain workspace of the example org", () => {
       expect(lab.lifecycle_config_arns).toEqual([lab.default_resource_spec.lifecycle_config_arn]);
       return configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn);
     };
-    expect(mode("profile-rc-antimonlau-carol")).toBe("acme-sagemaker-allow-download");
-    expect(mode("profile-rc-antimonlau-alice")).toBe("acme-sagemaker-disable-download");
-    expect(mode("profile-rc-frauddet-bob")).toBe("acme-sagemaker-disable-download");
+    expect(mode("profile-rc-antimonlau-carol")).toBe("acme-sagemaker-allow-download-v2");
+    expect(mode("profile-rc-antimonlau-alice")).toBe("acme-sagemaker-disable-download-v2");
+    expect(mode("profile-rc-frauddet-bob")).toBe("acme-sagemaker-disable-download-v2");
   });
 });
 
@@ -217,7 +219,7 @@ ${access.map((m) => (m === "inherit" ? `          - u${m}` : `          - { name
   const expected = (membership: string, project: string, disableDownload: boolean) => {
     const choice = membership !== "inherit" ? membership : project;
     const resolved = choice !== "inherit" ? choice : disableDownload ? "deny" : "allow";
-    return resolved === "deny" ? "acme-sagemaker-disable-download" : "acme-sagemaker-allow-download";
+    return resolved === "deny" ? "acme-sagemaker-disable-download-v2" : "acme-sagemaker-allow-download-v2";
   };
 
   for (const disableDownload of [true, false]) {
@@ -227,7 +229,7 @@ ${access.map((m) => (m === "inherit" ? `          - u${m}` : `          - { name
     it(`domain default follows studio.disableDownload = ${disableDownload}`, () => {
       const lab = theDomain(stack).default_user_settings.jupyter_lab_app_settings;
       expect(configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn)).toBe(
-        disableDownload ? "acme-sagemaker-disable-download" : "acme-sagemaker-allow-download",
+        disableDownload ? "acme-sagemaker-disable-download-v2" : "acme-sagemaker-allow-download-v2",
       );
     });
 

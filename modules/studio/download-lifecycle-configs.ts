@@ -5,8 +5,45 @@ import { SagemakerStudioLifecycleConfig } from "@cdktf/provider-aws/lib/sagemake
 export type DownloadMode = "allow" | "deny";
 
 /**
- * The scripts run when a JupyterLab app starts (§5.2). They only hide the file-browser download
- * action; they are not a data-exfiltration control (code, network paths and S3 stay available).
+ * SageMaker Python SDK defaults for the space's project (§14.11), written at every app start to
+ * `~/.config/sagemaker/config.yaml`: the project bucket as default bucket (never the shared
+ * `sagemaker-{region}-{account}` bucket), the domain's private subnets and security groups for
+ * jobs and models, the bucket's KMS key, and `Team`/`Project` tags on everything the SDK
+ * creates, so `Estimator(...).fit()` satisfies the VPC and tag conditions of the scopes. The
+ * project comes from the space's own tags (`Project`, `DefaultBucket`, `DefaultKmsKeyId`), so one
+ * script serves every project. Best effort: a failure leaves the SDK's own defaults and is logged.
+ */
+export const SDK_DEFAULTS_SCRIPT = [
+  "# SageMaker Python SDK defaults of this space's project (platform-spec §14.11).",
+  "python3 - <<'PY' || echo 'sagemaker-platform: SDK defaults not written' >&2",
+  "import json, os, boto3",
+  "meta = json.load(open(os.environ.get('SM_RESOURCE_METADATA', '/opt/ml/metadata/resource-metadata.json')))",
+  "arn = meta['ResourceArn'].split(':')",
+  "region, account, domain, space = arn[3], arn[4], meta['DomainId'], meta['SpaceName']",
+  "sm = boto3.client('sagemaker', region_name=region)",
+  "tags = {t['Key']: t['Value'] for t in sm.list_tags(ResourceArn=f'arn:{arn[1]}:sagemaker:{region}:{account}:space/{domain}/{space}')['Tags']}",
+  "d = sm.describe_domain(DomainId=domain)",
+  "vpc = {'Subnets': d['SubnetIds'], 'SecurityGroupIds': d['DefaultUserSettings'].get('SecurityGroups', [])}",
+  "tagged = [{'Key': k, 'Value': tags[k]} for k in ('Team', 'Project') if k in tags]",
+  "kms = {'KmsKeyId': tags['DefaultKmsKeyId']} if 'DefaultKmsKeyId' in tags else {}",
+  "job = {'Tags': tagged}",
+  "sdk = {'SchemaVersion': '1.0', 'SageMaker': {",
+  "  'PythonSDK': {'Modules': {'Session': {'DefaultS3Bucket': tags['DefaultBucket']}}},",
+  "  'TrainingJob': {**job, 'VpcConfig': vpc, **({'OutputDataConfig': kms} if kms else {})},",
+  "  'ProcessingJob': {**job, 'NetworkConfig': {'VpcConfig': vpc}},",
+  "  'Model': {**job, 'VpcConfig': vpc},",
+  "  **{k: dict(job) for k in ('EndpointConfig', 'TransformJob', 'FeatureGroup', 'Pipeline', 'AutoMLJob', 'CompilationJob', 'MonitoringSchedule', 'ModelPackage')}}}",
+  "path = os.path.expanduser('~/.config/sagemaker/config.yaml')",
+  "os.makedirs(os.path.dirname(path), exist_ok=True)",
+  "open(path, 'w').write(json.dumps(sdk, indent=2))  # JSON is YAML",
+  "PY",
+  "",
+].join("\n");
+
+/**
+ * The scripts run when a JupyterLab app starts (§5.2, §14.11). The download part only hides the
+ * file-browser download action; it is not a data-exfiltration control (code, network paths and
+ * S3 stay available).
  */
 export const DOWNLOAD_SCRIPTS: Readonly<Record<DownloadMode, string>> = {
   deny: [
@@ -14,14 +51,14 @@ export const DOWNLOAD_SCRIPTS: Readonly<Record<DownloadMode, string>> = {
     "# Managed by the SageMaker platform: hides the JupyterLab file-browser download action.",
     "set -e",
     "jupyter labextension disable @jupyterlab/filebrowser-extension:download",
-    "",
+    SDK_DEFAULTS_SCRIPT,
   ].join("\n"),
   allow: [
     "#!/bin/bash",
     "# Managed by the SageMaker platform: shows the JupyterLab file-browser download action.",
     "set -e",
     "jupyter labextension enable @jupyterlab/filebrowser-extension:download",
-    "",
+    SDK_DEFAULTS_SCRIPT,
   ].join("\n"),
 };
 
@@ -31,7 +68,7 @@ export const DOWNLOAD_SCRIPTS: Readonly<Record<DownloadMode, string>> = {
  * creates the new configs first, swaps every reference in place, and deletes the old ones last.
  * A unit test pins the scripts' digest to this number.
  */
-export const DOWNLOAD_SCRIPTS_REVISION = 1;
+export const DOWNLOAD_SCRIPTS_REVISION = 2;
 
 /** Digest of both scripts (what the revision pin in the tests compares). */
 export function downloadScriptsDigest(): string {

@@ -34,7 +34,11 @@ describe("DownloadLifecycleConfigs", () => {
   const { byName, configs } = build();
 
   it("creates the disable and allow configs for JupyterLab with the given names and tags", () => {
-    expect(Object.keys(byName).sort()).toEqual(["acme-sagemaker-allow-download", "acme-sagemaker-disable-download"]);
+    // Revision 2 (§14.11 SDK defaults): the configs carry a -v2 name.
+    expect(Object.keys(byName).sort()).toEqual([
+      "acme-sagemaker-allow-download-v2",
+      "acme-sagemaker-disable-download-v2",
+    ]);
     for (const r of Object.values(byName)) {
       expect(r.studio_lifecycle_config_app_type).toBe("JupyterLab");
       expect(r.tags).toEqual(props.tags);
@@ -44,8 +48,8 @@ describe("DownloadLifecycleConfigs", () => {
   it("passes the script base64-encoded, with set -e and the labextension command", () => {
     const decode = (name: string) =>
       Buffer.from(byName[name].studio_lifecycle_config_content, "base64").toString("utf8");
-    const disable = decode("acme-sagemaker-disable-download");
-    const allow = decode("acme-sagemaker-allow-download");
+    const disable = decode("acme-sagemaker-disable-download-v2");
+    const allow = decode("acme-sagemaker-allow-download-v2");
     expect(disable).toBe(DOWNLOAD_SCRIPTS.deny);
     expect(allow).toBe(DOWNLOAD_SCRIPTS.allow);
     expect(disable.split("\n")).toEqual(
@@ -78,6 +82,7 @@ describe("DownloadLifecycleConfigs", () => {
     // record the new digest here.
     const pinned: Record<number, string> = {
       1: "1a043287a8c233a31d876f99b8d1e849237f333fd1b520f29f6947a19c5d2b01",
+      2: "4a67fa36617dbc5d06844d92ae4b5282f079882b1797f57eed4b1671d11b17d2",
     };
     expect(pinned[DOWNLOAD_SCRIPTS_REVISION]).toBe(downloadScriptsDigest());
   });
