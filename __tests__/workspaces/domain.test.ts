@@ -104,7 +104,9 @@ describe("domain workspace of the example org", () => {
       Buffer.from(lcc["acme-sagemaker-disable-download-v2"].studio_lifecycle_config_content, "base64").toString(),
     ).toContain("jupyter labextension disable @jupyterlab/filebrowser-extension:download");
     const lab = domain.default_user_settings.jupyter_lab_app_settings;
-    expect(configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn)).toBe("acme-sagemaker-disable-download-v2");
+    expect(configNameOf(stack, lab.default_resource_spec.lifecycle_config_arn)).toBe(
+      "acme-sagemaker-disable-download-v2",
+    );
     expect(lab.lifecycle_config_arns).toEqual([lab.default_resource_spec.lifecycle_config_arn]);
   });
 
