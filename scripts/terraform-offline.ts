@@ -123,17 +123,31 @@ export function workspaceMockData(workspace: string): MockData {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as MockData) : {};
 }
 
+/**
+ * Mock values every workspace gets: the account's raised IAM quota (§14.10; a mocked number is
+ * 0, which would fail the quota postcondition).
+ */
+export const DEFAULT_MOCK_DATA: MockData = { aws_servicequotas_service_quota: { value: 20 } };
+
+/** Aliases of the `aws` providers a workspace declares (each needs a mock of its own). */
+function awsProviderAliases(stackJson: Record<string, unknown>): (string | undefined)[] {
+  const configs = ((stackJson.provider ?? {}) as Record<string, { alias?: string }[]>).aws ?? [{}];
+  return configs.map((c) => c.alias).sort((a, b) => (a ?? "").localeCompare(b ?? ""));
+}
+
 /** The generated test file: apply the whole workspace against a mocked AWS provider. */
-export function generatedTestFile(stackJson: Record<string, unknown>, mockData: MockData = {}): string {
+export function generatedTestFile(stackJson: Record<string, unknown>, workspaceData: MockData = {}): string {
+  const mockData: MockData = { ...DEFAULT_MOCK_DATA, ...workspaceData };
   const types = Object.keys(mockData).sort();
-  const lines = types.length
-    ? [
-        'mock_provider "aws" {',
-        ...types.map((t) => `  mock_data "${t}" {\n    defaults = ${JSON.stringify(mockData[t])}\n  }`),
-        "}",
-        "",
-      ]
-    : ['mock_provider "aws" {}', ""];
+  const lines: string[] = [];
+  for (const alias of awsProviderAliases(stackJson))
+    lines.push(
+      'mock_provider "aws" {',
+      ...(alias ? [`  alias = "${alias}"`] : []),
+      ...types.map((t) => `  mock_data "${t}" {\n    defaults = ${JSON.stringify(mockData[t])}\n  }`),
+      "}",
+      "",
+    );
   for (const o of remoteStateOverrides(stackJson))
     lines.push(
       "override_data {",

@@ -26,6 +26,7 @@ import { ProjectIdentity } from "../modules/identity/project-identity";
 import { TeamUser, type UserScope } from "../modules/identity/team-user";
 import { projectBucketPolicyDocument } from "../modules/storage/project-bucket-policy";
 import { RemovedBlock } from "../modules/state/removed-block";
+import { RolePolicyQuotaCheck } from "../modules/identity/role-policy-quota";
 
 export function teamWorkspaceName(teamId: string): string {
   return `team-${teamId}`;
@@ -137,6 +138,13 @@ export class TeamStack extends WorkspaceStack {
       });
     }
     this.projects = projects;
+    // §14.10: the account's quota must hold the largest attachment list, checked at plan time.
+    if (active.length) {
+      const required = Math.max(
+        ...[...projects.values()].flatMap((p) => [...p.roles.values()].map((r) => r.policyCount)),
+      );
+      new RolePolicyQuotaCheck(this, "managed-policies-per-role", { accountId: platform.accountId, required });
+    }
 
     // A retired project keeps its bucket (foundation workspace); its policy now only denies
     // (same address as while active: retiring updates the policy in place).

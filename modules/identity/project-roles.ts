@@ -110,6 +110,8 @@ export class SageMakerRole extends Construct {
   readonly role: IamRole;
   readonly roleName: string;
   readonly roleArn: string;
+  /** Managed policies attached to the role (the IAM quota counts them). */
+  readonly policyCount: number;
 
   constructor(scope: Construct, id: string, props: SageMakerRoleProps) {
     super(scope, id);
@@ -122,6 +124,7 @@ export class SageMakerRole extends Construct {
       tags: props.tags,
     });
     this.roleName = props.roleName;
+    this.policyCount = props.managedPolicies.length;
     this.roleArn = this.role.arn;
     for (const ref of props.managedPolicies)
       new IamRolePolicyAttachment(this, `attach-${ref.key}`, {

@@ -59,7 +59,7 @@ run "domain_idle_shutdown_and_download_control" {
   }
 
   assert {
-    condition     = aws_sagemaker_domain.domain_Domain_1FEF3C90.default_user_settings[0].jupyter_lab_app_settings[0].default_resource_spec[0].lifecycle_config_arn == "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-disable-download"
+    condition     = aws_sagemaker_domain.domain_Domain_1FEF3C90.default_user_settings[0].jupyter_lab_app_settings[0].default_resource_spec[0].lifecycle_config_arn == "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-disable-download-v2"
     error_message = "studio.disableDownload: true must make the disable-download config the domain default"
   }
 
@@ -71,16 +71,16 @@ run "domain_idle_shutdown_and_download_control" {
   assert {
     condition = (
       aws_sagemaker_user_profile.member-rc-fraud-detection-alice_Profile_DCF2CCF2.user_settings[0].jupyter_lab_app_settings[0].app_lifecycle_management[0].idle_settings[0].idle_timeout_in_minutes == 60 &&
-      aws_sagemaker_user_profile.member-rc-fraud-detection-alice_Profile_DCF2CCF2.user_settings[0].jupyter_lab_app_settings[0].default_resource_spec[0].lifecycle_config_arn == "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-disable-download" &&
-      aws_sagemaker_user_profile.member-rc-fraud-detection-alice_Profile_DCF2CCF2.user_settings[0].jupyter_lab_app_settings[0].lifecycle_config_arns == toset(["arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-disable-download"])
+      aws_sagemaker_user_profile.member-rc-fraud-detection-alice_Profile_DCF2CCF2.user_settings[0].jupyter_lab_app_settings[0].default_resource_spec[0].lifecycle_config_arn == "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-disable-download-v2" &&
+      aws_sagemaker_user_profile.member-rc-fraud-detection-alice_Profile_DCF2CCF2.user_settings[0].jupyter_lab_app_settings[0].lifecycle_config_arns == toset(["arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-disable-download-v2"])
     )
     error_message = "alice in fraud-detection (inherit -> deny) must get idle shutdown and only the disable-download config"
   }
 
   assert {
     condition = (
-      aws_sagemaker_user_profile.member-rc-anti-money-laundering-carol_Profile_517E9C0D.user_settings[0].jupyter_lab_app_settings[0].default_resource_spec[0].lifecycle_config_arn == "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-allow-download" &&
-      aws_sagemaker_user_profile.member-rc-anti-money-laundering-carol_Profile_517E9C0D.user_settings[0].jupyter_lab_app_settings[0].lifecycle_config_arns == toset(["arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-allow-download"])
+      aws_sagemaker_user_profile.member-rc-anti-money-laundering-carol_Profile_517E9C0D.user_settings[0].jupyter_lab_app_settings[0].default_resource_spec[0].lifecycle_config_arn == "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-allow-download-v2" &&
+      aws_sagemaker_user_profile.member-rc-anti-money-laundering-carol_Profile_517E9C0D.user_settings[0].jupyter_lab_app_settings[0].lifecycle_config_arns == toset(["arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-allow-download-v2"])
     )
     error_message = "carol's membership override (allow) must render the allow-download config explicitly"
   }

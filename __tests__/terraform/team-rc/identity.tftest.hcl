@@ -2,6 +2,14 @@
 # receive for the console login, the boundary and the bucket policy (platform-spec §6).
 mock_provider "aws" {}
 
+# The account's IAM quota "Managed policies per role", raised (§14.10).
+mock_provider "aws" {
+  alias = "iam_quotas"
+  mock_data "aws_servicequotas_service_quota" {
+    defaults = { value = 20 }
+  }
+}
+
 override_data {
   target = data.terraform_remote_state.remote-network
   values = {
