@@ -1,5 +1,6 @@
 /** Pure policy builders of the team workspace: sizes at the §0.4 limits, name consistency, escaping. */
 import { Names } from "../../../org/names";
+import { DEFAULT_PRESETS } from "../../../org/sections/teams";
 import { policySize, toTerraformPolicyJson, policyDocument } from "../../../modules/identity/policy-document";
 import { passRoleScopePolicy, projectPolicyDocuments } from "../../../modules/identity/project-policies";
 import { teamPolicyDocuments } from "../../../modules/identity/team-policies";
@@ -16,15 +17,8 @@ const names = (company = "acme", iamPath = "/acme-sagemaker/") =>
     domainName: `${company}-ml-platform`,
   });
 
-const LARGEST_PRESET = [
-  "ml.t3.medium",
-  "ml.m5.xlarge",
-  "ml.m5.2xlarge",
-  "ml.c5.xlarge",
-  "ml.c5.2xlarge",
-  "ml.p3.2xlarge",
-  "system",
-];
+/** The largest default preset. */
+const LARGEST_PRESET = DEFAULT_PRESETS.high_performance;
 
 describe("project policy builders", () => {
   it("every document stays under 6,144 characters at the §0.4 maximum identifier lengths", () => {
