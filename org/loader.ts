@@ -11,7 +11,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import type { z } from "zod";
 import { orgSchema, platformSections, teamsSections, type OrgDocument } from "./schema";
 import { derivePlatform, memberName, validateOrg } from "./validate";
-import { effectiveWhitelist } from "./rules/identity";
+import { effectiveWhitelist, resolvedDownload } from "./rules/identity";
 import { Names, pascal, short } from "./names";
 import type { Membership, OrgModel, Project, Team, TeamUser, Whitelist } from "./model";
 import { formatPath, OrgValidationError, type PathSegment, type Problem } from "./problems";
@@ -228,9 +228,7 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
               : p.members
                   .map((m) => {
                     const user = memberName(m);
-                    const override = typeof m === "string" ? "inherit" : m.downloadAccess;
-                    const choice = override !== "inherit" ? override : p.downloadAccess;
-                    const resolved = choice !== "inherit" ? choice : doc.studio.disableDownload ? "deny" : "allow";
+                    const resolved = resolvedDownload(doc, p, m);
                     return {
                       team: teamId,
                       project: projectName,

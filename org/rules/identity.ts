@@ -40,6 +40,20 @@ export function effectiveWhitelist(
   return { source: "custom", apps: [...value.custom], jobs: [...(value.jobs ?? value.custom)] };
 }
 
+type ProjectInput = OrgDocument["teams"][string]["projects"][string];
+
+/** §1.3 download resolution: membership -> project -> `studio.disableDownload`. */
+export function resolvedDownload(
+  doc: OrgDocument,
+  project: ProjectInput,
+  m: ProjectInput["members"][number],
+): "allow" | "deny" {
+  const own = typeof m === "string" ? "inherit" : m.downloadAccess;
+  if (own !== "inherit") return own;
+  if (project.downloadAccess !== "inherit") return project.downloadAccess;
+  return doc.studio.disableDownload ? "deny" : "allow";
+}
+
 export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const add = ctx.reporter(out);
@@ -94,6 +108,14 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         privateSubnetIds: doc.network.privateSubnetIds,
         modelSecurityGroupIds: [SG_ID_PLACEHOLDER, SG_ID_PLACEHOLDER],
         whitelist,
+        bucketKmsKeyArn: doc.storage.encryption === "SSE-KMS" ? (doc.storage.kmsKeyArn ?? undefined) : undefined,
+        // §14.9: the ExecutionJobPolicy lists the members entitled to download.
+        downloadPinning: {
+          allowDownloadConfigArn: PINNING_ARN_PLACEHOLDER,
+          entitledProfiles: project.members
+            .filter((m) => resolvedDownload(doc, project, m) === "allow")
+            .map((m) => names.userProfile(teamId, projectName, typeof m === "string" ? m : m.name)),
+        },
       });
       for (const [suffix, document] of Object.entries(docs)) {
         const policyName = names.projectPolicy(team.fullName, projectName, suffix);
@@ -113,6 +135,8 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
           team: teamId,
           teamFullName: team.fullName,
           project: projectName,
+          // §14.5: the policy names every member.
+          members: project.members.map((m) => names.teamUser(teamId, typeof m === "string" ? m : m.name)),
           vpcRestriction: doc.storage.restrictToVpc
             ? { vpcId: doc.network.vpcId, exemptPrincipalArns: doc.identity.deployerPrincipalArns }
             : undefined,
@@ -166,6 +190,7 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         ...scopes.sagemaker.map((d, i): [number, PolicyDocument] => [i + 1, d]),
         ["data", scopes.data],
       ];
+      for (const [part] of parts) checkPolicyName(names.userScopePolicy(team.fullName, userName, part), up);
       for (const [part, document] of parts)
         checkSize(
           `scope policy ${names.userScopePolicy(team.fullName, userName, part)}`,

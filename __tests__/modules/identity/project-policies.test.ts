@@ -137,3 +137,38 @@ describe("toTerraformPolicyJson", () => {
     expect(json).toContain('"${TfToken[TOKEN.7]}"');
   });
 });
+
+describe("SSE-KMS buckets (§14.5)", () => {
+  const kms = "arn:aws:kms:ap-northeast-1:123456789012:key/0123abcd-0123-4567-89ab-0123456789ab";
+  const docs = (bucketKmsKeyArn?: string) =>
+    projectPolicyDocuments({
+      names: names(),
+      team: "rc",
+      teamFullName: "risk-control",
+      project: "fraud-detection",
+      privateSubnetIds: ["subnet-1"],
+      modelSecurityGroupIds: ["sg-1"],
+      bucketKmsKeyArn,
+    });
+
+  it("the group, the ExecutionRole and the three job roles may use the buckets' key through S3 only", () => {
+    for (const suffix of ["S3Access", "TrainingPolicy", "ProcessingPolicy", "InferencePolicy"] as const) {
+      const statement = docs(kms)[suffix]!.Statement.find((s) => s.Sid === "AllowBucketKmsViaS3");
+      expect({ suffix, statement }).toEqual({
+        suffix,
+        statement: {
+          Sid: "AllowBucketKmsViaS3",
+          Effect: "Allow",
+          Action: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+          Resource: kms,
+          Condition: { StringEquals: { "kms:ViaService": "s3.ap-northeast-1.amazonaws.com" } },
+        },
+      });
+    }
+  });
+
+  it("SSE-S3 buckets get no KMS statement", () => {
+    for (const doc of Object.values(docs()))
+      expect(doc!.Statement.some((s) => s.Sid === "AllowBucketKmsViaS3")).toBe(false);
+  });
+});
