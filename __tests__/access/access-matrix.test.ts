@@ -672,6 +672,15 @@ describe("access matrix: single rules", () => {
     }
   });
 
+  it("the SDK's default flow: an ExecutionRole passes itself (get_execution_role) and reads its space's tags", async () => {
+    const self = n.roleArn(n.projectRole(rc.fullName, fraud.name, "Execution"));
+    const pass = { "iam:PassedToService": "sagemaker.amazonaws.com" };
+    expect(await platform.simulate(exec(fraud), "iam:PassRole", self, { context: pass })).toBe("Allowed");
+    const space = sm("space/d-abc123/space-rc-frauddet-bob");
+    expect(await platform.simulate(exec(fraud), "sagemaker:ListTags", space)).toBe("Allowed");
+    expect(await platform.simulate(exec(fraud), "sagemaker:DescribeDomain", sm("domain/d-abc123"))).toBe("Allowed");
+  });
+
   it("Studio apps: an ExecutionRole starts apps only in its own profile's private space", async () => {
     const other = sm("app/d-abc123/profile-rc-frauddet-alice/JupyterLab/default");
     const ctx = {

@@ -11,7 +11,9 @@ export type DownloadMode = "allow" | "deny";
  * jobs and models, the bucket's KMS key, and `Team`/`Project` tags on everything the SDK
  * creates, so `Estimator(...).fit()` satisfies the VPC and tag conditions of the scopes. The
  * project comes from the space's own tags (`Project`, `DefaultBucket`, `DefaultKmsKeyId`), so one
- * script serves every project. Best effort: a failure leaves the SDK's own defaults and is logged.
+ * script serves every project. Only sections with `Tags` in the SDK's config schema are written
+ * (the SDK rejects unknown keys; model packages have none). Best effort: a failure leaves the
+ * SDK's own defaults and is logged.
  */
 export const SDK_DEFAULTS_SCRIPT = [
   "# SageMaker Python SDK defaults of this space's project (platform-spec §14.11).",
@@ -32,7 +34,7 @@ export const SDK_DEFAULTS_SCRIPT = [
   "  'TrainingJob': {**job, 'VpcConfig': vpc, **({'OutputDataConfig': kms} if kms else {})},",
   "  'ProcessingJob': {**job, 'NetworkConfig': {'VpcConfig': vpc}},",
   "  'Model': {**job, 'VpcConfig': vpc},",
-  "  **{k: dict(job) for k in ('EndpointConfig', 'TransformJob', 'FeatureGroup', 'Pipeline', 'AutoMLJob', 'CompilationJob', 'MonitoringSchedule', 'ModelPackage')}}}",
+  "  **{k: dict(job) for k in ('Endpoint', 'EndpointConfig', 'TransformJob', 'FeatureGroup', 'Pipeline', 'AutoMLJob', 'CompilationJob', 'MonitoringSchedule')}}}",
   "path = os.path.expanduser('~/.config/sagemaker/config.yaml')",
   "os.makedirs(os.path.dirname(path), exist_ok=True)",
   "open(path, 'w').write(json.dumps(sdk, indent=2))  # JSON is YAML",

@@ -82,7 +82,7 @@ describe("DownloadLifecycleConfigs", () => {
     // record the new digest here.
     const pinned: Record<number, string> = {
       1: "1a043287a8c233a31d876f99b8d1e849237f333fd1b520f29f6947a19c5d2b01",
-      2: "4a67fa36617dbc5d06844d92ae4b5282f079882b1797f57eed4b1671d11b17d2",
+      2: "a8fadf85745b70544adcbf4e919542fe7975473abff71c9c8024da6f09d513f6",
     };
     expect(pinned[DOWNLOAD_SCRIPTS_REVISION]).toBe(downloadScriptsDigest());
   });

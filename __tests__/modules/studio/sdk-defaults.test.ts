@@ -59,8 +59,10 @@ const python = spawnSync("python3", ["--version"]).status === 0;
     expect(config.SageMaker.TrainingJob).toEqual({ Tags: tags, VpcConfig: vpc });
     expect(config.SageMaker.ProcessingJob).toEqual({ Tags: tags, NetworkConfig: { VpcConfig: vpc } });
     expect(config.SageMaker.Model).toEqual({ Tags: tags, VpcConfig: vpc });
-    for (const kind of ["EndpointConfig", "TransformJob", "FeatureGroup", "Pipeline"])
+    for (const kind of ["Endpoint", "EndpointConfig", "TransformJob", "FeatureGroup", "Pipeline"])
       expect(config.SageMaker[kind]).toEqual({ Tags: tags });
+    // Only sections whose schema has Tags: the SDK rejects a config with unknown keys.
+    expect(config.SageMaker.ModelPackage).toBeUndefined();
   });
 
   it("a failure leaves the app starting and says so", () => {
