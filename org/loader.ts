@@ -77,8 +77,19 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
   const parsed: ParsedFile[] = [];
   for (const source of sources) {
     const lines = new LineCounter();
-    const doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    let doc: Document.Parsed;
+    try {
+      doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+    } catch (e) {
+      // A pathological nesting depth overflows the parser's stack: a located error, not a crash.
+      problems.push({ file: source.path, line: 1, col: 1, path: "", message: `YAML: cannot be parsed (${firstLine(String(e))})` });
+      continue;
+    }
     const file = { source, doc, lines };
+    const hostile = hostileInput(file);
+    problems.push(...hostile);
+    // The parser's own errors on a too-deep document add nothing but a stack overflow message.
+    if (hostile.some((p) => p.message.includes("nested deeper"))) continue;
     for (const err of doc.errors) {
       const at = locateOffset(file, err.pos[0]);
       // A duplicate key leaves a usable document (the last value wins): report it and go on
@@ -96,7 +107,20 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
   const merged: Record<string, unknown> = {};
   const owner = new Map<string, ParsedFile>();
   for (const file of parsed) {
-    const js: unknown = file.doc.toJS({ maxAliasCount: 1000 });
+    let js: unknown;
+    try {
+      js = file.doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+    } catch (e) {
+      // `yaml` refuses documents whose aliases expand beyond the limit (alias bombs).
+      problems.push({ ...locatePath(file, []), message: `YAML: ${firstLine(String((e as Error).message ?? e))}` });
+      continue;
+    }
+    if ((js === null || js === undefined) && file === parsed[0])
+      problems.push({
+        ...locatePath(file, []),
+        message:
+          "the teams file is empty: it must declare `version` and `teams` (an empty file would remove every team, profile and space)",
+      });
     if (js === null || js === undefined) continue;
     if (typeof js !== "object" || Array.isArray(js)) {
       problems.push({ ...locatePath(file, []), message: "the file must be a YAML mapping of sections" });
@@ -331,6 +355,64 @@ function deepFreeze<T>(value: T): T {
 
 // ---------------------------------------------------------------------------------------------
 // Positions.
+
+/** Alias expansions allowed when building the plain document (an alias bomb exceeds it at once). */
+const MAX_ALIAS_EXPANSIONS = 100;
+/** Deeper nesting than any org file needs; a deeper document is refused before it is walked. */
+const MAX_NESTING = 24;
+
+/**
+ * Input no org file needs and an attacker or a copy-paste accident brings (platform goal: a
+ * located error, never a crash or a silent reinterpretation): YAML directives other than 1.2
+ * (`%YAML 1.1` turns `on:` into `true`), unknown tags (`!!python/object`), keys that are not
+ * strings, and absurd nesting.
+ */
+function hostileInput(file: ParsedFile): Problem[] {
+  const out: Problem[] = [];
+  const { doc } = file;
+  const yamlDirective = doc.directives?.yaml;
+  if (yamlDirective?.explicit && yamlDirective.version !== "1.2")
+    out.push({
+      file: file.source.path,
+      line: 1,
+      col: 1,
+      path: "",
+      message: `YAML: %YAML ${yamlDirective.version} directive: org files are YAML 1.2 (remove the directive)`,
+    });
+  for (const w of doc.warnings)
+    out.push({ ...locateOffset(file, w.pos[0]), message: `YAML: ${firstLine(w.message)} (tags are not allowed)` });
+  // Iterative walk: nesting depth and key types, without recursion on hostile depth.
+  const stack: { node: unknown; path: PathSegment[] }[] = [{ node: doc.contents, path: [] }];
+  const at = (node: { range?: [number, number, number] | null } | null | undefined, path: PathSegment[]) => ({
+    file: file.source.path,
+    ...linePos(file, node?.range?.[0] ?? 0),
+    path: formatPath(path),
+  });
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    const depth = path.length;
+    if (!node || typeof node !== "object") continue;
+    if (depth > MAX_NESTING) {
+      out.push({ ...at(node as Node, path), message: `YAML: nested deeper than ${MAX_NESTING} levels; no org file needs that` });
+      break;
+    }
+    if (isMap(node))
+      for (const item of node.items) {
+        const key = item.key;
+        const name = isScalar(key) ? String(key.value) : "?";
+        if (isScalar(key) && typeof key.value !== "string")
+          out.push({
+            ...at(key, [...path, name]),
+            message: `YAML: key ${JSON.stringify(key.value)} is a ${key.value === null ? "null" : typeof key.value}, not a string (quote it)`,
+          });
+        else if (key && !isScalar(key) && typeof key === "object")
+          out.push({ ...at(key as Node, path), message: "YAML: complex keys are not allowed" });
+        stack.push({ node: item.value, path: [...path, name] });
+      }
+    else if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+  }
+  return out;
+}
 
 function firstLine(s: string): string {
   return s.split("\n")[0].trim();

@@ -311,3 +311,62 @@ describe("org loader: names that would break the name-prefix isolation (§14.3)"
     ]);
   });
 });
+
+describe("org loader: hostile input is a located error, never a crash (issue 10)", () => {
+  const only = (teamsYaml: string) => lines(problemsOf(teamsYaml));
+  const nested = (depth: number) =>
+    "version: 1\nteams:\n" + Array.from({ length: depth }, (_, i) => `${"  ".repeat(i + 1)}k${i}:\n`).join("");
+
+  it("an alias bomb", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const [prev, name] of [
+      ["a", "b"],
+      ["b", "c"],
+      ["c", "d"],
+      ["d", "e"],
+    ])
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    expect(only(`version: 1\n${levels.join("\n")}\n`)).toEqual([
+      "org/teams.yaml:1:1 (document): YAML: Excessive alias count indicates a resource exhaustion attack",
+    ]);
+  });
+
+  it("2,000 nested mappings", () => {
+    const ps = only(nested(2000));
+    expect(ps).toHaveLength(1);
+    expect(ps[0]).toMatch(/^org\/teams\.yaml:\d+:\d+ teams\.k0\.k1\..*: YAML: nested deeper than 24 levels/);
+  });
+
+  it("5,000 nested flow sequences", () => {
+    const ps = only(`version: 1\nteams: ${"[".repeat(5000)}${"]".repeat(5000)}\n`);
+    expect(ps).toHaveLength(1);
+    expect(ps[0]).toMatch(/nested deeper than 24 levels/);
+  });
+
+  it("an empty teams file (it would remove every team)", () => {
+    expect(only("")).toEqual([
+      "org/teams.yaml:1:1 (document): the teams file is empty: it must declare `version` and `teams` (an empty file would remove every team, profile and space)",
+    ]);
+  });
+
+  it("a %YAML 1.1 directive (on: would become true)", () => {
+    expect(only("%YAML 1.1\n---\nversion: 1\nteams: {}\n")).toEqual([
+      "org/teams.yaml:1:1 (document): YAML: %YAML 1.1 directive: org files are YAML 1.2 (remove the directive)",
+    ]);
+  });
+
+  it("an unknown tag", () => {
+    expect(only("version: 1\nteams: !!python/object:os.system {}\n")).toEqual([
+      "org/teams.yaml:2:8 (document): YAML: Unresolved tag: tag:yaml.org,2002:python/object:os.system (tags are not allowed)",
+    ]);
+  });
+
+  it("keys that are not strings", () => {
+    expect(
+      only("version: 1\nteams:\n  rc:\n    fullName: risk-control\n    users:\n      1: {}\n      null: {}\n"),
+    ).toEqual([
+      "org/teams.yaml:6:7 teams.rc.users.1: YAML: key 1 is a number, not a string (quote it)",
+      "org/teams.yaml:7:7 teams.rc.users.null: YAML: key null is a null, not a string (quote it)",
+    ]);
+  });
+});
