@@ -45,6 +45,19 @@ function without(stack: StackJson, drop: Set<string>): StackJson {
 describe("invariance", () => {
   const baseline = synthOrg(loadExampleOrg());
 
+  it("reordering network.privateSubnetIds (and the domain baseline's copy) gives byte-identical JSON", () => {
+    const reordered = synthOrg(
+      editExampleOrg({
+        platform: (d) => {
+          d.network.privateSubnetIds.reverse();
+          d.studio.domainIdentity.privateSubnetIds.reverse();
+        },
+      }),
+    );
+    for (const ws of Object.keys(baseline.text))
+      expect({ ws, text: reordered.text[ws] }).toEqual({ ws, text: baseline.text[ws] });
+  });
+
   it.each([1, 7, 42])("shuffling teams, projects, users and members (seed %i) gives byte-identical JSON", (seed) => {
     const shuffled = synthOrg(editExampleOrg({ teams: (d) => shuffleOrg(d, seed) }));
     expect(Object.keys(shuffled.text)).toEqual(Object.keys(baseline.text));

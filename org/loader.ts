@@ -82,7 +82,13 @@ export function loadOrgFromSources(sources: readonly OrgSource[]): OrgModel {
       doc = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: "1.2" });
     } catch (e) {
       // A pathological nesting depth overflows the parser's stack: a located error, not a crash.
-      problems.push({ file: source.path, line: 1, col: 1, path: "", message: `YAML: cannot be parsed (${firstLine(String(e))})` });
+      problems.push({
+        file: source.path,
+        line: 1,
+        col: 1,
+        path: "",
+        message: `YAML: cannot be parsed (${firstLine(String(e))})`,
+      });
       continue;
     }
     const file = { source, doc, lines };
@@ -393,7 +399,10 @@ function hostileInput(file: ParsedFile): Problem[] {
     const depth = path.length;
     if (!node || typeof node !== "object") continue;
     if (depth > MAX_NESTING) {
-      out.push({ ...at(node as Node, path), message: `YAML: nested deeper than ${MAX_NESTING} levels; no org file needs that` });
+      out.push({
+        ...at(node as Node, path),
+        message: `YAML: nested deeper than ${MAX_NESTING} levels; no org file needs that`,
+      });
       break;
     }
     if (isMap(node))

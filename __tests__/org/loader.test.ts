@@ -370,3 +370,84 @@ describe("org loader: hostile input is a located error, never a crash (issue 10)
     ]);
   });
 });
+
+describe("org loader: free text and derived names (issue 10)", () => {
+  const platformWith = (edit: (p: string) => string) => edit(PLATFORM);
+  const teams = "version: 1\nteams: {}\n";
+
+  it("Terraform template syntax in tags is refused, never rendered", () => {
+    const ps = lines(
+      problemsOf(
+        teams,
+        platformWith((p) =>
+          p
+            .replace("environmentTag: production", 'environmentTag: "${path.cwd}"')
+            .replace("costCenter: ml-platform", 'costCenter: "%{ for x in [1] }x%{ endfor }"'),
+        ),
+      ),
+    );
+    expect(ps).toEqual([
+      expect.stringMatching(
+        /^org\/platform\.yaml:\d+:\d+ platform\.environmentTag: may contain only letters, digits, spaces and _ \. : \/ = \+ - @ \(AWS tag rules\)$/,
+      ),
+      expect.stringMatching(/^org\/platform\.yaml:\d+:\d+ platform\.costCenter: may contain only letters/),
+    ]);
+  });
+
+  it("default tags follow AWS tag rules and never use the aws: prefix", () => {
+    const ps = lines(
+      problemsOf(
+        teams,
+        platformWith((p) =>
+          p.replace(
+            "  costCenter: ml-platform",
+            '  costCenter: ml-platform\n  defaultTags: { "aws:owner": x, Team: "${x}" }',
+          ),
+        ),
+      ),
+    );
+    expect(ps).toEqual([
+      expect.stringMatching(/platform\.defaultTags\.aws:owner: must not start with 'aws:'/),
+      expect.stringMatching(/platform\.defaultTags\.Team: may contain only letters/),
+    ]);
+  });
+
+  it("descriptions refuse template syntax and invisible characters", () => {
+    const ps = lines(
+      problemsOf(
+        'version: 1\nteams:\n  rc:\n    fullName: risk-control\n    description: "a ${b}"\n    projects:\n      fraud:\n        description: "zero\\u200bwidth"\n',
+      ),
+    );
+    expect(ps).toEqual([
+      expect.stringMatching(/teams\.rc\.description: must not contain '\$\{' or '%\{'/),
+      expect.stringMatching(/teams\.rc\.projects\.fraud\.description: must be printable text/),
+    ]);
+  });
+
+  it("a company containing sagemaker or a reserved bucket prefix is refused", () => {
+    for (const [company, why] of [
+      ["mysagemaker", /must not contain 'sagemaker'/],
+      ["xn--acme", /reserved bucket-name prefixes/],
+    ] as const)
+      expect(
+        lines(
+          problemsOf(
+            teams,
+            platformWith((p) => p.replace("company: acme", `company: ${company}`)),
+          ),
+        ),
+      ).toEqual(expect.arrayContaining([expect.stringMatching(why)]));
+  });
+
+  it("project names with '--' or a reserved S3 suffix are refused", () => {
+    const ps = lines(
+      problemsOf(
+        "version: 1\nteams:\n  rc:\n    fullName: risk-control\n    projects:\n      a--b: {}\n      data-s3alias: {}\n",
+      ),
+    );
+    expect(ps).toEqual([
+      expect.stringMatching(/teams\.rc\.projects\.a--b: project name 'a--b' must not contain '--'/),
+      expect.stringMatching(/teams\.rc\.projects\.data-s3alias: .*'-s3alias'/),
+    ]);
+  });
+});

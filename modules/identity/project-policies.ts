@@ -634,7 +634,8 @@ function inferencePolicy(c: Ctx): PolicyDocument {
 
 /** §8.20 (InferenceRole). */
 function inferenceOpsPolicy(p: ProjectPolicyProps, c: Ctx): PolicyDocument {
-  const subnets = [...p.privateSubnetIds];
+  // Sorted: reordering `network.privateSubnetIds` must change no policy.
+  const subnets = [...p.privateSubnetIds].sort();
   const securityGroups = [...p.modelSecurityGroupIds];
   return policyDocument([
     {

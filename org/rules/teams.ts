@@ -110,6 +110,16 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         add(pp, `project name '${projectName}' must match ^[a-z][a-z0-9-]*[a-z0-9]$ and be 3-30 characters`, true);
         continue;
       }
+      // `--` makes empty name parts (pascal/short collapse them) and S3 reserves suffixes like
+      // `--ol-s3`; `-s3alias` is reserved at the end of a bucket name, which the project ends.
+      if (projectName.includes("--") || projectName.endsWith("-s3alias")) {
+        add(
+          pp,
+          `project name '${projectName}' must not contain '--' or end with '-s3alias' (reserved in S3 bucket names)`,
+          true,
+        );
+        continue;
+      }
       const sh = short(projectName);
       const clash = shorts.get(sh);
       if (clash)

@@ -18,3 +18,41 @@ export const userName = z
 export const instanceType = z.string().regex(INSTANCE_TYPE, "must be 'system' or an instance type like ml.t3.medium");
 
 export const downloadAccess = z.enum(["inherit", "allow", "deny"]);
+
+/**
+ * Characters AWS accepts in tag keys and values (letters, digits, spaces and `_ . : / = + - @`).
+ * Free text reaches the Terraform JSON only as tags, so `${...}` and `%{...}` (Terraform template
+ * syntax) can never be rendered from the org file.
+ */
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_CHARS_MESSAGE = "may contain only letters, digits, spaces and _ . : / = + - @ (AWS tag rules)";
+
+export const tagValue = z
+  .string()
+  .max(256, "must be at most 256 characters (AWS tag values)")
+  .regex(TAG_CHARS, TAG_CHARS_MESSAGE);
+
+/** A map of tags: keys and values by AWS tag rules; `aws:` keys are reserved. */
+export const tagMap = z.record(z.string(), tagValue).superRefine((tags, ctx) => {
+  for (const key of Object.keys(tags)) {
+    const problem =
+      key.length < 1 || key.length > 128
+        ? "must be 1-128 characters (AWS tag keys)"
+        : !TAG_CHARS.test(key)
+          ? TAG_CHARS_MESSAGE
+          : key.toLowerCase().startsWith("aws:")
+            ? "must not start with 'aws:' (reserved by AWS)"
+            : undefined;
+    if (problem) ctx.addIssue({ code: "custom", path: [key], message: problem });
+  }
+});
+
+/**
+ * Descriptions (documentation in the org file, never rendered into resources): printable text
+ * without Terraform template syntax, so a later use cannot turn into an interpolation.
+ */
+export const description = z
+  .string()
+  .max(200)
+  .regex(/^[^\p{Cc}\p{Cf}]*$/u, "must be printable text (no control or invisible characters)")
+  .refine((d) => !/[$%]\{/.test(d), "must not contain '${' or '%{' (Terraform template syntax)");

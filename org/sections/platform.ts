@@ -1,6 +1,6 @@
 /** `platform:` naming and account settings (§1.1/§1.2). */
 import { z } from "zod";
-import { NAME_CHARS } from "./common";
+import { NAME_CHARS, tagMap, tagValue } from "./common";
 
 export const platformSchema = z
   .object({
@@ -8,7 +8,18 @@ export const platformSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, "must be lowercase letters, digits and '-' (bucket-safe)")
       .min(2)
-      .max(16),
+      .max(16)
+      // AmazonSageMakerFullAccess grants object access to every bucket, ECR repository, SNS
+      // topic and Lambda function whose name contains `sagemaker`: the company starts them all.
+      .refine(
+        (c) => !c.includes("sagemaker"),
+        "must not contain 'sagemaker' (the managed policy's *sagemaker* grants would cover every bucket and repository)",
+      )
+      // S3 rejects bucket names starting with these (and the company starts every bucket name).
+      .refine(
+        (c) => !/^(xn--|sthree-|amzn-s3-demo-)/.test(c),
+        "must not start with 'xn--', 'sthree-' or 'amzn-s3-demo-' (reserved bucket-name prefixes)",
+      ),
     accountId: z.string().regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id (quote it in YAML)"),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, "must be an AWS region like ap-northeast-1"),
     iamPath: z
@@ -17,9 +28,9 @@ export const platformSchema = z
       .optional(),
     tagPrefix: z.string().regex(NAME_CHARS, "must match ^[A-Za-z0-9-]+$").max(40).optional(),
     domainName: z.string().regex(NAME_CHARS, "must match ^[A-Za-z0-9-]+$").max(63).optional(),
-    environmentTag: z.string().min(1).default("production"),
-    costCenter: z.string().optional(),
+    environmentTag: tagValue.min(1).default("production"),
+    costCenter: tagValue.optional(),
     /** Tags the AWS provider adds to every taggable resource (default none; §0.3 lists exact tags). */
-    defaultTags: z.record(z.string(), z.string()).default({}),
+    defaultTags: tagMap.default({}),
   })
   .strict();

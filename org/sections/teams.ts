@@ -1,6 +1,6 @@
 /** `admins:`, `teams:` people, teams and projects (§1.1-§1.3), and the whitelist presets. */
 import { z } from "zod";
-import { downloadAccess, instanceType, TEAM_FULL_NAME, userName } from "./common";
+import { description, downloadAccess, instanceType, TEAM_FULL_NAME, userName } from "./common";
 
 /** `default` | `unrestricted` | other preset name | `{ custom: [...], jobs?: [...] }` */
 export const whitelistSchema = z.union([
@@ -42,7 +42,7 @@ export const memberSchema = z.union([
 
 export const projectSchema = z
   .object({
-    description: z.string().max(200).optional(),
+    description: description.optional(),
     instanceWhitelist: whitelistSchema.optional(),
     downloadAccess: downloadAccess.default("inherit"),
     status: z.enum(["active", "retired"]).default("active"),
@@ -81,7 +81,7 @@ export const teamSchema = z
       .regex(TEAM_FULL_NAME, "must match ^[a-z][a-z-]*[a-z]$ (kebab-case)")
       .min(3, "must be 3-30 characters")
       .max(30, "must be 3-30 characters"),
-    description: z.string().max(200).optional(),
+    description: description.optional(),
     instanceWhitelist: whitelistSchema.optional(),
     users: z.record(z.string(), teamUserSchema.nullable()).default({}),
     projects: z.record(z.string(), projectSchema).default({}),
