@@ -35,7 +35,9 @@ export class ModelRegistryGroup extends Construct {
       modelPackageGroupName: props.groupName,
       modelPackageGroupDescription: props.description,
       tags: props.tags,
-      lifecycle: { preventDestroy: !(props.purge ?? false) },
+      // The description is display text (it names the team's full name) and cannot be updated
+      // in place: a rename must never replace the registry (issue 10).
+      lifecycle: { preventDestroy: !(props.purge ?? false), ignoreChanges: ["model_package_group_description"] },
     });
     if (props.logicalId) this.group.overrideLogicalId(props.logicalId);
   }

@@ -55,7 +55,9 @@ describe("the example org and a feature-rich variant pass every rule", () => {
     expect(checkGuardrails(outdir)).toEqual([]);
     // The purge shapes really are there.
     expect(json.foundation.resource.aws_s3_bucket["bucket-algo-user-intent"].force_destroy).toBe(true);
-    expect(json.registry.resource.aws_sagemaker_model_package_group["model-group-algo-user-intent"].lifecycle).toEqual({
+    expect(
+      json.registry.resource.aws_sagemaker_model_package_group["model-group-algo-user-intent"].lifecycle,
+    ).toMatchObject({
       prevent_destroy: false,
     });
   });

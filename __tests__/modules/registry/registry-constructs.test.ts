@@ -68,7 +68,13 @@ describe("ModelRegistryGroup", () => {
       });
     });
     const groups = json.resource.aws_sagemaker_model_package_group;
-    expect(groups["group-a"].lifecycle).toEqual({ prevent_destroy: true });
-    expect(groups["group-b"].lifecycle).toEqual({ prevent_destroy: false });
+    expect(groups["group-a"].lifecycle).toEqual({
+      prevent_destroy: true,
+      ignore_changes: ["model_package_group_description"],
+    });
+    expect(groups["group-b"].lifecycle).toEqual({
+      prevent_destroy: false,
+      ignore_changes: ["model_package_group_description"],
+    });
   });
 });
