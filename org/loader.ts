@@ -308,6 +308,7 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
         users,
         projects,
         decommissioned: [...t.decommissioned].sort(),
+        status: t.status,
       } satisfies Team;
     });
 
@@ -347,6 +348,7 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
       })
       .sort(byName),
     teams,
+    decommissionedTeams: [...doc.decommissionedTeams].sort(),
     names,
   };
 }
@@ -546,7 +548,7 @@ function describe(v: unknown): string {
 
 function hint(path: readonly PathSegment[]): string {
   return path.length === 0
-    ? " (allowed sections: version, platform, network, studio, features, storage, registry, identity, backend, instanceWhitelistPresets, admins, readonlyUsers, teams)"
+    ? " (allowed sections: version, platform, network, studio, features, storage, registry, identity, backend, instanceWhitelistPresets, admins, readonlyUsers, teams, decommissionedTeams)"
     : "";
 }
 

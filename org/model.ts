@@ -71,6 +71,8 @@ export interface Team {
   readonly projects: readonly Project[];
   /** Projects removed from the YAML whose buckets are released from state, not destroyed; sorted. */
   readonly decommissioned: readonly string[];
+  /** `removed`: no access resources are rendered; the team's workspace destroys them (issue 10). */
+  readonly status: "active" | "removed";
 }
 
 export interface Admin {
@@ -106,6 +108,8 @@ export interface OrgModel {
   readonly readonlyUsers: readonly Admin[];
   /** Sorted by team id. */
   readonly teams: readonly Team[];
+  /** Teams deleted from the org file after their removal was applied; sorted. */
+  readonly decommissionedTeams: readonly string[];
   readonly names: Names;
 }
 

@@ -43,6 +43,11 @@ export const teamsSections = {
   admins: z.array(adminSchema).default([]),
   readonlyUsers: z.array(adminSchema).default([]),
   teams: z.record(z.string(), teamSchema).default({}),
+  /**
+   * Teams deleted from `teams:` after a `status: removed` apply: their absence is intended (the
+   * foundation workspace's team guard fails a plan that drops any other team).
+   */
+  decommissionedTeams: z.array(z.string()).default([]),
 };
 
 /** The whole org (both files merged). */

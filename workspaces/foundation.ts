@@ -23,7 +23,7 @@ import { ProjectBucket } from "../modules/storage/project-bucket";
 import { LIGHT_PROJECT_RULES, SHARED_BUCKET_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/lifecycle-rules";
 import { PROJECT_FOLDERS, SHARED_FOLDERS } from "../modules/storage/bucket-layout";
 import { sharedBucketStatements } from "../modules/storage/bucket-policy-statements";
-import { addRetentionGuard } from "./retention";
+import { addRetentionGuard, addTeamGuard } from "./retention";
 import { ManagedPolicy } from "../modules/identity/managed-policy";
 import {
   PLATFORM_POLICY_DESCRIPTIONS,
@@ -128,6 +128,7 @@ export class FoundationStack extends WorkspaceStack {
     // §3.5/§3.6 buckets.
     this.buckets(org);
     this.retentionGuard(org);
+    addTeamGuard(this, org);
 
     this.outputs = { domainDefaultRoleArn: domainRole.arn, sharedBucketName: names.sharedBucket };
     foundationContract.publish(this, this.outputs);

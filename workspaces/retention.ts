@@ -1,5 +1,6 @@
 /** The retention guard of a data-holding workspace (modules/state/retention-guard.ts), from the org. */
 import { projectKey, RetentionGuard, type Protection } from "../modules/state/retention-guard";
+import { TeamGuard } from "../modules/state/team-guard";
 import type { OrgModel, Project } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 
@@ -40,5 +41,18 @@ export function addRetentionGuard(stack: WorkspaceStack, org: OrgModel, retentio
     data: retention.data,
     purgeFlag: retention.purgeFlag,
     docs: retention.docs,
+  });
+}
+
+/**
+ * Fails a plan of `stack` (the foundation workspace) that drops a team still holding access:
+ * only a team removed at the last apply and listed in `decommissionedTeams` may go.
+ */
+export function addTeamGuard(stack: WorkspaceStack, org: OrgModel): TeamGuard {
+  return new TeamGuard(stack, "team-guard", {
+    previousState: stack.remoteState(stack.workspace, RetentionGuard.STATE_DEFAULTS),
+    teams: Object.fromEntries(org.teams.map((t) => [t.id, t.status])),
+    decommissioned: org.decommissionedTeams,
+    docs: "docs/operations.md",
   });
 }

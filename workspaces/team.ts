@@ -50,40 +50,10 @@ export class TeamStack extends WorkspaceStack {
     const { names, platform, features, identity } = org;
     const company = platform.company;
 
-    // §6.1 team group, team policies and the five attachments.
-    const teamGroup = new IamGroup(this, "team-group", {
-      name: names.teamGroup(team.fullName),
-      path: platform.iamPath,
-    });
-    const teamDocs = teamPolicyDocuments({ names, team: team.id, teamFullName: team.fullName });
-    const teamPolicies = new Map(
-      TEAM_POLICY_SUFFIXES.map((suffix) => [
-        suffix,
-        new IamPolicy(this, `team-policy-${suffix}`, {
-          name: names.teamPolicy(team.fullName, suffix),
-          path: platform.iamPath,
-          description: `${team.fullName}: ${suffix === "Team-Access" ? "describe the team's spaces" : "no mutation or invocation of other teams' resources"}`,
-          policy: toTerraformPolicyJson(teamDocs[suffix]),
-        }),
-      ]),
-    );
-    const teamAttachments: [string, string, IamPolicy?][] = [
-      ["AmazonSageMakerFullAccess", names.awsManagedPolicyArn("AmazonSageMakerFullAccess")],
-      // Platform policies are created by the foundation workspace (applied first): ARNs from names.
-      [PLATFORM_POLICY_NAMES.studioBaseAccess, names.policyArn(PLATFORM_POLICY_NAMES.studioBaseAccess)],
-      [PLATFORM_POLICY_NAMES.userSelfService, names.policyArn(PLATFORM_POLICY_NAMES.userSelfService)],
-      ...TEAM_POLICY_SUFFIXES.map((s): [string, string, IamPolicy] => [
-        s,
-        names.policyArn(names.teamPolicy(team.fullName, s)),
-        teamPolicies.get(s)!,
-      ]),
-    ];
-    for (const [key, policyArn, policy] of teamAttachments)
-      new IamGroupPolicyAttachment(this, `team-group-attach-${key}`, {
-        group: teamGroup.name,
-        policyArn,
-        dependsOn: policy ? [policy] : undefined,
-      });
+    // §6.1 team group and policies; a removed team keeps none (its apply destroys them).
+    const teamGroup = team.status === "active" ? this.teamGroup(org, team) : undefined;
+    if (!teamGroup && team.users.length)
+      throw new SynthesisRefused(`${team.id}: a removed team declares users (checked by the loader)`);
 
     // §6.3-§6.6 per active project.
     const active = activeProjects(team);
@@ -202,7 +172,7 @@ export class TeamStack extends WorkspaceStack {
           // reordering the YAML must not retag anyone (docs/decisions.md).
           ...(user.primaryProject ? { Project: user.primaryProject } : {}),
         },
-        groups: [teamGroup.name, ...user.projects.map((p) => projects.get(p)!.group.name)],
+        groups: [teamGroup!.name, ...user.projects.map((p) => projects.get(p)!.group.name)],
         passRoleScope: passRoleScopePolicy({ names, teamFullName: team.fullName, projects: user.projects }),
         scopes: userScopes(user),
         consoleLogin: user.consoleLogin ? { pgpKey: identity.pgpKey! } : undefined,
@@ -216,5 +186,44 @@ export class TeamStack extends WorkspaceStack {
         });
     }
     this.users = users;
+  }
+
+  /** §6.1: the team group, the team policies and the group's five attachments. */
+  private teamGroup(org: OrgModel, team: Team): IamGroup {
+    const { names, platform } = org;
+    const teamGroup = new IamGroup(this, "team-group", {
+      name: names.teamGroup(team.fullName),
+      path: platform.iamPath,
+    });
+    const teamDocs = teamPolicyDocuments({ names, team: team.id, teamFullName: team.fullName });
+    const teamPolicies = new Map(
+      TEAM_POLICY_SUFFIXES.map((suffix) => [
+        suffix,
+        new IamPolicy(this, `team-policy-${suffix}`, {
+          name: names.teamPolicy(team.fullName, suffix),
+          path: platform.iamPath,
+          description: `${team.fullName}: ${suffix === "Team-Access" ? "describe the team's spaces" : "no mutation or invocation of other teams' resources"}`,
+          policy: toTerraformPolicyJson(teamDocs[suffix]),
+        }),
+      ]),
+    );
+    const teamAttachments: [string, string, IamPolicy?][] = [
+      ["AmazonSageMakerFullAccess", names.awsManagedPolicyArn("AmazonSageMakerFullAccess")],
+      // Platform policies are created by the foundation workspace (applied first): ARNs from names.
+      [PLATFORM_POLICY_NAMES.studioBaseAccess, names.policyArn(PLATFORM_POLICY_NAMES.studioBaseAccess)],
+      [PLATFORM_POLICY_NAMES.userSelfService, names.policyArn(PLATFORM_POLICY_NAMES.userSelfService)],
+      ...TEAM_POLICY_SUFFIXES.map((s): [string, string, IamPolicy] => [
+        s,
+        names.policyArn(names.teamPolicy(team.fullName, s)),
+        teamPolicies.get(s)!,
+      ]),
+    ];
+    for (const [key, policyArn, policy] of teamAttachments)
+      new IamGroupPolicyAttachment(this, `team-group-attach-${key}`, {
+        group: teamGroup.name,
+        policyArn,
+        dependsOn: policy ? [policy] : undefined,
+      });
+    return teamGroup;
   }
 }

@@ -451,3 +451,28 @@ describe("org loader: free text and derived names (issue 10)", () => {
     ]);
   });
 });
+
+describe("org loader: a team leaves in steps (issue 10)", () => {
+  it("a removed team may keep no users and no active project", () => {
+    const ps = lines(
+      problemsOf(
+        "version: 1\nteams:\n  rc:\n    fullName: risk-control\n    status: removed\n    users:\n      alice: {}\n    projects:\n      fraud:\n        members: [alice]\n      old:\n        status: retired\n",
+      ),
+    );
+    expect(ps).toEqual([
+      "org/teams.yaml:7:7 teams.rc.users.alice: team 'rc' is removed: delete its user 'alice' (removing the team destroys every IAM user of it)",
+      "org/teams.yaml:9:7 teams.rc.projects.fraud: team 'rc' is removed: retire project 'fraud' (status: retired keeps its data) or move it to decommissioned",
+    ]);
+  });
+
+  it("decommissionedTeams names only teams that are gone from teams:", () => {
+    const ps = lines(
+      problemsOf("version: 1\ndecommissionedTeams: [rc, ops, ops, Bad]\nteams:\n  rc:\n    fullName: risk-control\n"),
+    );
+    expect(ps).toEqual([
+      expect.stringMatching(/decommissionedTeams\[0\]: team 'rc' is still declared under teams/),
+      expect.stringMatching(/decommissionedTeams\[2\]: duplicate entry 'ops'/),
+      expect.stringMatching(/decommissionedTeams\[3\]: 'Bad' is not a team id/),
+    ]);
+  });
+});

@@ -3,7 +3,9 @@
  * state: `terraform test` runs of __tests__/terraform/retention-guard/<workspace>-cloud.tftest.hcl
  * stand in the previous apply's `retained_projects` with override_data (protected project deleted
  * -> expect_failures on the guard; first apply, decommissioned, purge-armed -> plan passes), next
- * to the generated test that applies the whole workspace. The local backend is proven on real
+ * to the generated test that applies the whole workspace. The foundation file also runs the team
+ * guard (a dropped team: removed + decommissionedTeams -> passes; still active or not
+ * decommissioned -> expect_failures on the guard). The local backend is proven on real
  * plans in foundation-data-safety.test.ts and registry-data-safety.test.ts.
  *
  * SKIPPED (loudly) where terraform or the provider mirror is absent.
@@ -27,6 +29,8 @@ describe("retention guard on terraform test (Terraform Cloud backend)", () => {
       teams: (d) => {
         delete d.teams.algo.projects["user-intent"];
         d.teams.algo.decommissioned = ["user-intent"];
+        // The team guard's runs: a team "ops" was removed and its entry deleted.
+        d.decommissionedTeams = ["ops"];
       },
     }),
   );

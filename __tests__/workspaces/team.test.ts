@@ -693,3 +693,46 @@ describe("team workspace: retired projects and invariance", () => {
     expect(added.text.foundation).toBe(out.text.foundation);
   });
 });
+
+describe("team workspace: a removed team (issue 10)", () => {
+  const removed = synthOrg(
+    editExampleOrg({
+      teams: (d) => {
+        const algo = d.teams.algo;
+        algo.status = "removed";
+        algo.users = {};
+        for (const p of Object.values<any>(algo.projects)) {
+          p.status = "retired";
+          p.members = [];
+        }
+      },
+    }),
+  ).json;
+
+  it("keeps its workspace, so its apply destroys every IAM user, group, role and policy", () => {
+    const stack = removed["team-algo"];
+    for (const type of [
+      "aws_iam_user",
+      "aws_iam_group",
+      "aws_iam_role",
+      "aws_iam_policy",
+      "aws_iam_group_policy_attachment",
+    ])
+      expect({ type, count: Object.keys(resources(stack, type)).length }).toEqual({ type, count: 0 });
+    // Its projects' data stays, locked: deny-only bucket policies, buckets in the foundation.
+    expect(
+      resourceList(stack, "aws_s3_bucket_policy")
+        .map((p) => p.bucket)
+        .sort(),
+    ).toEqual(["acme-sm-algo-recommendation-engine", "acme-sm-algo-user-intent"]);
+    expect(Object.keys(removed.foundation.resource.aws_s3_bucket)).toEqual(
+      expect.arrayContaining(["bucket-algo-recommendation-engine", "bucket-algo-user-intent"]),
+    );
+    expect(removed.foundation.output.live_teams.value).toEqual({ algo: "removed", rc: "active" });
+  });
+
+  it("leaves no profile or space of the team in the domain", () => {
+    const names = resourceList(removed.domain, "aws_sagemaker_user_profile").map((p) => p.user_profile_name);
+    expect(names.some((n: string) => n.startsWith("profile-algo-"))).toBe(false);
+  });
+});

@@ -13,6 +13,7 @@
  */
 import { Construct } from "constructs";
 import { DataResource, TerraformLocal, TerraformOutput, type TerraformRemoteState } from "cdktf";
+import { LIVE_TEAMS_OUTPUT } from "./team-guard";
 
 /** Protection of a project's data after an apply; `purge-armed` = prevent_destroy already lifted. */
 export type Protection = "protected" | "purge-armed";
@@ -55,7 +56,11 @@ export interface RetentionGuardProps {
 
 export class RetentionGuard extends Construct {
   /** Defaults for the self remote-state read: an applied state without the output is a first apply. */
-  static readonly STATE_DEFAULTS: Readonly<Record<string, unknown>> = { [RETAINED_PROJECTS_OUTPUT]: {} };
+  static readonly STATE_DEFAULTS: Readonly<Record<string, unknown>> = {
+    [RETAINED_PROJECTS_OUTPUT]: {},
+    // The foundation's team guard reads the same state (modules/state/team-guard.ts).
+    [LIVE_TEAMS_OUTPUT]: {},
+  };
 
   readonly output: TerraformOutput;
   readonly guard: DataResource;

@@ -75,6 +75,22 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   for (const [teamId, team] of Object.entries(doc.teams)) {
     const tp: PathSegment[] = ["teams", teamId];
     if (!TEAM_ID.test(teamId)) add(tp, `team id '${teamId}' must match ^[a-z]{2,4}$ (2-4 lowercase letters)`, true);
+    // A team leaves in steps (docs/operations.md): nothing of it may still grant access.
+    if (team.status === "removed") {
+      for (const user of Object.keys(team.users))
+        add(
+          [...tp, "users", user],
+          `team '${teamId}' is removed: delete its user '${user}' (removing the team destroys every IAM user of it)`,
+          true,
+        );
+      for (const [name, project] of Object.entries(team.projects))
+        if (project.status === "active")
+          add(
+            [...tp, "projects", name],
+            `team '${teamId}' is removed: retire project '${name}' (status: retired keeps its data) or move it to decommissioned`,
+            true,
+          );
+    }
     const other = fullNames.get(team.fullName);
     if (other) add([...tp, "fullName"], `fullName '${team.fullName}' is already used by team '${other}'`);
     fullNames.set(team.fullName, teamId);
@@ -199,5 +215,17 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         add([...tp, "users", userName], `IAM user name '${iam}' exceeds 64 characters`, true);
     }
   }
+  const seenGone = new Map<string, number>();
+  doc.decommissionedTeams.forEach((id, i) => {
+    const path: PathSegment[] = ["decommissionedTeams", i];
+    if (seenGone.has(id)) add(path, `duplicate entry '${id}' (already at decommissionedTeams[${seenGone.get(id)}])`);
+    else seenGone.set(id, i);
+    if (!TEAM_ID.test(id)) add(path, `'${id}' is not a team id (^[a-z]{2,4}$)`);
+    if (id in doc.teams)
+      add(
+        path,
+        `team '${id}' is still declared under teams: remove it there first (after a status: removed apply), or remove it from decommissionedTeams`,
+      );
+  });
   return out;
 }

@@ -82,6 +82,12 @@ export const teamSchema = z
       .min(3, "must be 3-30 characters")
       .max(30, "must be 3-30 characters"),
     description: description.optional(),
+    /**
+     * `removed`: the team is leaving. Its workspace stays and destroys its IAM users, groups,
+     * roles and policies; its projects keep their data (retired or decommissioned). Only after
+     * that apply may the entry be deleted, its id listed under `decommissionedTeams`.
+     */
+    status: z.enum(["active", "removed"]).default("active"),
     instanceWhitelist: whitelistSchema.optional(),
     users: z.record(z.string(), teamUserSchema.nullable()).default({}),
     projects: z.record(z.string(), projectSchema).default({}),

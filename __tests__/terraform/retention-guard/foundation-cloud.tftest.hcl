@@ -50,3 +50,36 @@ run "protected_project_deleted_fails_the_plan" {
   }
   expect_failures = [terraform_data.retention-guard]
 }
+
+# The team guard (modules/state/team-guard.ts) reads the same state: the org lists
+# decommissionedTeams = ["ops"].
+
+run "removed_and_decommissioned_team_may_go" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { retained_projects = {}, live_teams = { algo = "active", rc = "active", ops = "removed" } } }
+  }
+  assert {
+    condition     = output.live_teams == { algo = "active", rc = "active" }
+    error_message = "the output lists the declared teams and their status"
+  }
+}
+
+run "active_team_dropped_fails_the_plan" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { retained_projects = {}, live_teams = { algo = "active", rc = "active", ops = "active" } } }
+  }
+  expect_failures = [terraform_data.team-guard]
+}
+
+run "removed_team_dropped_without_decommissioning_fails_the_plan" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { retained_projects = {}, live_teams = { algo = "active", mlx = "removed" } } }
+  }
+  expect_failures = [terraform_data.team-guard]
+}

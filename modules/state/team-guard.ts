@@ -1,0 +1,82 @@
+/**
+ * Plan-time guard against a team disappearing from the org files while it still has access.
+ *
+ * A team's IAM users, groups, roles and policies live in its own `team-<id>` workspace. When the
+ * team's entry is deleted, that workspace simply stops being synthesized: nothing plans the
+ * destroy and the people keep their access. Synthesis cannot see what was there before; the
+ * foundation workspace (applied on every change) can:
+ *
+ * - it publishes `live_teams` (`id => "active" | "removed"`): every declared team;
+ * - it reads its previous `live_teams` back through `terraform_remote_state` (the same read as
+ *   the retention guard);
+ * - a `terraform_data` precondition fails the plan for a previous team that is no longer
+ *   declared, unless it was `removed` at that apply and is listed in `decommissionedTeams`.
+ */
+import { Construct } from "constructs";
+import { DataResource, TerraformLocal, TerraformOutput, type TerraformRemoteState } from "cdktf";
+
+/** Output read back by the next plan: its name is a state contract, never rename it. */
+export const LIVE_TEAMS_OUTPUT = "live_teams";
+
+export type TeamStatus = "active" | "removed";
+
+export interface TeamGuardProps {
+  /**
+   * The workspace's own previous state (shared with the retention guard, which sets its
+   * `count`); its defaults must include `LIVE_TEAMS_OUTPUT`.
+   */
+  readonly previousState: TerraformRemoteState;
+  /** Every declared team and its status. */
+  readonly teams: Readonly<Record<string, TeamStatus>>;
+  /** Teams whose absence is intended (`decommissionedTeams`). */
+  readonly decommissioned: readonly string[];
+  /** Operator documentation of the steps. */
+  readonly docs: string;
+}
+
+export class TeamGuard extends Construct {
+  readonly output: TerraformOutput;
+  readonly guard: DataResource;
+
+  constructor(scope: Construct, id: string, props: TeamGuardProps) {
+    super(scope, id);
+    for (const team of [...Object.keys(props.teams), ...props.decommissioned])
+      if (!/^[a-z]{2,4}$/.test(team)) throw new Error(`${this.node.path}: '${team}' is not a team id`);
+    const teams: Record<string, TeamStatus> = {};
+    for (const team of Object.keys(props.teams).sort()) teams[team] = props.teams[team];
+    this.output = new TerraformOutput(scope, LIVE_TEAMS_OUTPUT, {
+      value: teams,
+      description:
+        "Teams declared at this apply and their status; the next plan fails if one disappears without a removed apply and decommissionedTeams",
+    });
+
+    const state = `data.terraform_remote_state.${props.previousState.friendlyUniqueId}`;
+    const declared = JSON.stringify(Object.keys(teams));
+    const gone = JSON.stringify([...new Set(props.decommissioned)].sort());
+    const lostName = `${id.replace(/-/g, "_")}_lost`;
+    const lost = new TerraformLocal(
+      scope,
+      lostName,
+      `\${sort([for team, status in merge([for s in ${state} : try(s.outputs.${LIVE_TEAMS_OUTPUT}, {})]...) : ` +
+        `team if !contains(${declared}, team) && !(status == "removed" && contains(${gone}, team))])}`,
+    );
+    lost.overrideLogicalId(lostName);
+
+    this.guard = new DataResource(this, "Guard", {
+      lifecycle: {
+        precondition: [
+          {
+            condition: `\${length(local.${lostName}) == 0}`,
+            errorMessage:
+              `Access would be left behind: team \${join(", ", local.${lostName})} was declared at the last foundation apply ` +
+              `and no longer appears in the org files; its team workspace would stop being planned and its IAM users, ` +
+              `groups and roles would stay live. A team leaves in steps: (1) restore the entry, retire or decommission its ` +
+              `projects, delete its users and set status: removed; apply its team workspace (destroys its IAM) and ` +
+              `foundation; (2) then delete the entry and add the id to decommissionedTeams (${props.docs}).`,
+          },
+        ],
+      },
+    });
+    this.guard.overrideLogicalId(id);
+  }
+}
