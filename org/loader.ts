@@ -349,6 +349,7 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
       .sort(byName),
     teams,
     decommissionedTeams: [...doc.decommissionedTeams].sort(),
+    deleteHomes: [...new Set(doc.deleteHomes)].sort(),
     names,
   };
 }
@@ -548,7 +549,7 @@ function describe(v: unknown): string {
 
 function hint(path: readonly PathSegment[]): string {
   return path.length === 0
-    ? " (allowed sections: version, platform, network, studio, features, storage, registry, identity, backend, instanceWhitelistPresets, admins, readonlyUsers, teams, decommissionedTeams)"
+    ? " (allowed sections: version, platform, network, studio, features, storage, registry, identity, backend, instanceWhitelistPresets, admins, readonlyUsers, teams, decommissionedTeams, deleteHomes)"
     : "";
 }
 

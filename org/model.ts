@@ -110,6 +110,8 @@ export interface OrgModel {
   readonly teams: readonly Team[];
   /** Teams deleted from the org file after their removal was applied; sorted. */
   readonly decommissionedTeams: readonly string[];
+  /** Acknowledged deletions of Studio homes (`team/project/user`); sorted. */
+  readonly deleteHomes: readonly string[];
   readonly names: Names;
 }
 

@@ -48,6 +48,12 @@ export const teamsSections = {
    * foundation workspace's team guard fails a plan that drops any other team).
    */
   decommissionedTeams: z.array(z.string()).default([]),
+  /**
+   * Named acknowledgements that a person's Studio home in a project (their private space and
+   * profile, `team/project/user`) may be deleted: the domain workspace's homes guard fails a plan
+   * that deletes any other.
+   */
+  deleteHomes: z.array(z.string()).default([]),
 };
 
 /** The whole org (both files merged). */

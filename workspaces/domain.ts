@@ -18,6 +18,7 @@ import type { DomainIdentity } from "../org/sections/studio";
 import { DownloadLifecycleConfigs } from "../modules/studio/download-lifecycle-configs";
 import { StudioDomain } from "../modules/studio/studio-domain";
 import { StudioUser } from "../modules/studio/studio-user";
+import { HomesGuard } from "../modules/state/homes-guard";
 import type { IdleShutdown } from "../modules/studio/jupyter-lab";
 
 export class DomainStack extends WorkspaceStack {
@@ -111,6 +112,14 @@ export class DomainStack extends WorkspaceStack {
       });
       this.users.set(`${m.team}/${m.project}/${m.user}`, user);
     }
+
+    // Issue 10: deleting a home needs a named acknowledgement, in Terraform, not only in review.
+    new HomesGuard(this, "homes-guard", {
+      previousState: this.remoteState(this.workspace, HomesGuard.STATE_DEFAULTS),
+      localStateFile: this.localStateFile,
+      homes: allMemberships(org).map((m) => `${m.team}/${m.project}/${m.user}`),
+      acknowledged: org.deleteHomes,
+    });
 
     this.outputs = {
       domainId: this.domain.domainId,

@@ -476,3 +476,17 @@ describe("org loader: a team leaves in steps (issue 10)", () => {
     ]);
   });
 });
+
+describe("org loader: deleting a Studio home needs its name (issue 10)", () => {
+  it("an acknowledgement names team/project/user of a membership that goes away", () => {
+    const ps = lines(
+      problemsOf(
+        "version: 1\ndeleteHomes: [rc/fraud/alice, rc/fraud, rc/fraud/bob]\nteams:\n  rc:\n    fullName: risk-control\n    users:\n      alice: {}\n    projects:\n      fraud:\n        members: [alice]\n",
+      ),
+    );
+    expect(ps).toEqual([
+      "org/teams.yaml:2:15 deleteHomes[0]: 'rc/fraud/alice' is still a member of rc/fraud: remove the membership, or remove this acknowledgement",
+      "org/teams.yaml:2:31 deleteHomes[1]: 'rc/fraud' must name a home as team/project/user, e.g. rc/fraud-detection/alice",
+    ]);
+  });
+});

@@ -31,12 +31,14 @@ describe("retention guard on terraform test (Terraform Cloud backend)", () => {
         d.teams.algo.decommissioned = ["user-intent"];
         // The team guard's runs: a team "ops" was removed and its entry deleted.
         d.decommissionedTeams = ["ops"];
+        // The homes guard's runs: eve's and frank's homes in user-intent are acknowledged.
+        d.deleteHomes = ["algo/user-intent/eve", "algo/user-intent/frank"];
       },
     }),
   );
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  maybe.each(["foundation", "registry"])(
+  maybe.each(["foundation", "registry", "domain"])(
     "%s",
     (workspace) => {
       if ("skipped" in tf) return;

@@ -725,7 +725,7 @@ describe("foundation workspace: retention guard (a deleted project fails the pla
   it("reads its own previous outputs from its own local state, only once that state exists", () => {
     const self = json.data.terraform_remote_state["remote-foundation"];
     expect(self.config.path).toBe(json.terraform.backend.local.path);
-    expect(self.defaults).toEqual({ retained_projects: {} });
+    expect(self.defaults).toEqual({ retained_projects: {}, live_teams: {} });
     expect(self.count).toBe(`\${try(length(file("${json.terraform.backend.local.path}")) > 0, false) ? 1 : 0}`);
   });
 
@@ -743,7 +743,7 @@ describe("foundation workspace: retention guard (a deleted project fails the pla
 
   it("accounts for declared and decommissioned projects; the guard fails the plan on anything else", () => {
     expect(json.locals.retention_guard_lost).toContain(
-      '!contains(["algo/recommendation-engine","algo/user-intent","rc/anti-money-laundering","rc/fraud-detection"], project)',
+      '!contains(["algo/recommendation-engine","algo/user-intent","rc/anti-money-laundering","rc/fraud-detection"], key)',
     );
     const [pre] = json.resource.terraform_data["retention-guard"].lifecycle.precondition;
     expect(pre.condition).toBe("${length(local.retention_guard_lost) == 0}");

@@ -12,7 +12,8 @@
  *   is now neither declared, nor decommissioned, nor was purge-armed in the previous apply.
  */
 import { Construct } from "constructs";
-import { DataResource, TerraformLocal, TerraformOutput, type TerraformRemoteState } from "cdktf";
+import type { DataResource, TerraformOutput, TerraformRemoteState } from "cdktf";
+import { LedgerGuard, readOnlyExistingState } from "./ledger-guard";
 import { LIVE_TEAMS_OUTPUT } from "./team-guard";
 
 /** Protection of a project's data after an apply; `purge-armed` = prevent_destroy already lifted. */
@@ -70,46 +71,25 @@ export class RetentionGuard extends Construct {
     for (const key of [...Object.keys(props.managed), ...props.accountedFor])
       if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key))
         throw new Error(`${this.node.path}: '${key}' is not a team/project key`);
-
-    const managed: Record<string, Protection> = {};
-    for (const key of Object.keys(props.managed).sort()) managed[key] = props.managed[key];
-    this.output = new TerraformOutput(scope, RETAINED_PROJECTS_OUTPUT, {
-      value: managed,
-      description:
+    readOnlyExistingState(props.previousState, props.localStateFile);
+    const ledger = new LedgerGuard(this, "Ledger", {
+      guardId: id,
+      outputName: RETAINED_PROJECTS_OUTPUT,
+      outputDescription:
         "Projects whose data this workspace manages (protected, or purge-armed: prevent_destroy lifted); the next plan fails if one disappears from the org files unaccounted for",
+      previousState: props.previousState,
+      entries: props.managed,
+      keep: props.accountedFor,
+      freeStatuses: ["purge-armed"],
+      message: (lost) =>
+        `Data would be destroyed: ${lost} had data in the ${props.workspace} workspace at its last apply ` +
+        `and no longer appear in the org files, so this plan would destroy the ${props.data} of each. ` +
+        `For each team/project, choose one: ` +
+        `(1) restore the project entry (status: retired removes access and keeps the data); ` +
+        `(2) keep the data outside Terraform: add the project name to teams.<team>.decommissioned; ` +
+        `(3) delete the data: restore the entry with status: retired and ${props.purgeFlag}, apply, then delete the entry (purge flow, ${props.docs}).`,
     });
-
-    const state = `data.terraform_remote_state.${props.previousState.friendlyUniqueId}`;
-    props.previousState.addOverride(
-      "count",
-      props.localStateFile ? `\${try(length(file(${JSON.stringify(props.localStateFile)})) > 0, false) ? 1 : 0}` : 1,
-    );
-    const accounted = JSON.stringify([...new Set(props.accountedFor)].sort());
-    const lostName = `${id.replace(/-/g, "_")}_lost`;
-    const lost = new TerraformLocal(
-      scope,
-      lostName,
-      `\${sort([for project, protection in merge([for s in ${state} : s.outputs.${RETAINED_PROJECTS_OUTPUT}]...) : ` +
-        `project if protection != "purge-armed" && !contains(${accounted}, project)])}`,
-    );
-    lost.overrideLogicalId(lostName);
-
-    this.guard = new DataResource(this, "Guard", {
-      lifecycle: {
-        precondition: [
-          {
-            condition: `\${length(local.${lostName}) == 0}`,
-            errorMessage:
-              `Data would be destroyed: \${join(", ", local.${lostName})} had data in the ${props.workspace} workspace at its last apply ` +
-              `and no longer appear in the org files, so this plan would destroy the ${props.data} of each. ` +
-              `For each team/project, choose one: ` +
-              `(1) restore the project entry (status: retired removes access and keeps the data); ` +
-              `(2) keep the data outside Terraform: add the project name to teams.<team>.decommissioned; ` +
-              `(3) delete the data: restore the entry with status: retired and ${props.purgeFlag}, apply, then delete the entry (purge flow, ${props.docs}).`,
-          },
-        ],
-      },
-    });
-    this.guard.overrideLogicalId(id);
+    this.output = ledger.output;
+    this.guard = ledger.guard;
   }
 }

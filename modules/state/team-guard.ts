@@ -13,7 +13,8 @@
  *   declared, unless it was `removed` at that apply and is listed in `decommissionedTeams`.
  */
 import { Construct } from "constructs";
-import { DataResource, TerraformLocal, TerraformOutput, type TerraformRemoteState } from "cdktf";
+import type { DataResource, TerraformOutput, TerraformRemoteState } from "cdktf";
+import { LedgerGuard } from "./ledger-guard";
 
 /** Output read back by the next plan: its name is a state contract, never rename it. */
 export const LIVE_TEAMS_OUTPUT = "live_teams";
@@ -42,41 +43,24 @@ export class TeamGuard extends Construct {
     super(scope, id);
     for (const team of [...Object.keys(props.teams), ...props.decommissioned])
       if (!/^[a-z]{2,4}$/.test(team)) throw new Error(`${this.node.path}: '${team}' is not a team id`);
-    const teams: Record<string, TeamStatus> = {};
-    for (const team of Object.keys(props.teams).sort()) teams[team] = props.teams[team];
-    this.output = new TerraformOutput(scope, LIVE_TEAMS_OUTPUT, {
-      value: teams,
-      description:
+    const ledger = new LedgerGuard(this, "Ledger", {
+      guardId: id,
+      outputName: LIVE_TEAMS_OUTPUT,
+      outputDescription:
         "Teams declared at this apply and their status; the next plan fails if one disappears without a removed apply and decommissionedTeams",
+      previousState: props.previousState,
+      entries: props.teams,
+      keep: Object.keys(props.teams),
+      released: props.decommissioned,
+      releaseStatuses: ["removed"],
+      message: (lost) =>
+        `Access would be left behind: team ${lost} was declared at the last foundation apply ` +
+        `and no longer appears in the org files; its team workspace would stop being planned and its IAM users, ` +
+        `groups and roles would stay live. A team leaves in steps: (1) restore the entry, retire or decommission its ` +
+        `projects, delete its users and set status: removed; apply its team workspace (destroys its IAM) and ` +
+        `foundation; (2) then delete the entry and add the id to decommissionedTeams (${props.docs}).`,
     });
-
-    const state = `data.terraform_remote_state.${props.previousState.friendlyUniqueId}`;
-    const declared = JSON.stringify(Object.keys(teams));
-    const gone = JSON.stringify([...new Set(props.decommissioned)].sort());
-    const lostName = `${id.replace(/-/g, "_")}_lost`;
-    const lost = new TerraformLocal(
-      scope,
-      lostName,
-      `\${sort([for team, status in merge([for s in ${state} : try(s.outputs.${LIVE_TEAMS_OUTPUT}, {})]...) : ` +
-        `team if !contains(${declared}, team) && !(status == "removed" && contains(${gone}, team))])}`,
-    );
-    lost.overrideLogicalId(lostName);
-
-    this.guard = new DataResource(this, "Guard", {
-      lifecycle: {
-        precondition: [
-          {
-            condition: `\${length(local.${lostName}) == 0}`,
-            errorMessage:
-              `Access would be left behind: team \${join(", ", local.${lostName})} was declared at the last foundation apply ` +
-              `and no longer appears in the org files; its team workspace would stop being planned and its IAM users, ` +
-              `groups and roles would stay live. A team leaves in steps: (1) restore the entry, retire or decommission its ` +
-              `projects, delete its users and set status: removed; apply its team workspace (destroys its IAM) and ` +
-              `foundation; (2) then delete the entry and add the id to decommissionedTeams (${props.docs}).`,
-          },
-        ],
-      },
-    });
-    this.guard.overrideLogicalId(id);
+    this.output = ledger.output;
+    this.guard = ledger.guard;
   }
 }

@@ -227,5 +227,18 @@ export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         `team '${id}' is still declared under teams: remove it there first (after a status: removed apply), or remove it from decommissionedTeams`,
       );
   });
+  // A home acknowledged for deletion must name a person's membership that is going away.
+  doc.deleteHomes.forEach((home, i) => {
+    const path: PathSegment[] = ["deleteHomes", i];
+    const [team, project, user, ...rest] = home.split("/");
+    if (!team || !project || !user || rest.length)
+      return add(path, `'${home}' must name a home as team/project/user, e.g. rc/fraud-detection/alice`);
+    const p = doc.teams[team]?.projects[project];
+    if (p?.status === "active" && p.members.some((m) => memberName(m) === user))
+      add(
+        path,
+        `'${home}' is still a member of ${team}/${project}: remove the membership, or remove this acknowledgement`,
+      );
+  });
   return out;
 }

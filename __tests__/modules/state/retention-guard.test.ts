@@ -32,9 +32,9 @@ describe("RetentionGuard", () => {
 
   it("reads the previous output back, with an empty map as the default", () => {
     const json = synth();
-    expect(json.data.terraform_remote_state.self.defaults).toEqual({ retained_projects: {} });
+    expect(json.data.terraform_remote_state.self.defaults).toEqual({ retained_projects: {}, live_teams: {} });
     expect(json.locals.retention_guard_lost).toContain(
-      "for s in data.terraform_remote_state.self : s.outputs.retained_projects",
+      "for s in data.terraform_remote_state.self : try(s.outputs.retained_projects, {})",
     );
   });
 
@@ -48,8 +48,8 @@ describe("RetentionGuard", () => {
   it("lets purge-armed projects and the accounted-for list (sorted, once each) leave; anything else fails the guard", () => {
     const json = synth();
     const lost: string = json.locals.retention_guard_lost;
-    expect(lost).toContain('protection != "purge-armed"');
-    expect(lost).toContain('!contains(["algo/gone","rc/a","rc/b"], project)');
+    expect(lost).toContain('!contains(["purge-armed"], status)');
+    expect(lost).toContain('!contains(["algo/gone","rc/a","rc/b"], key)');
     const [pre] = json.resource.terraform_data["retention-guard"].lifecycle.precondition;
     expect(pre.condition).toBe("${length(local.retention_guard_lost) == 0}");
     expect(pre.error_message).toContain(
