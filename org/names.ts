@@ -79,13 +79,9 @@ export class Names {
   projectPolicy(teamFullName: string, project: string, suffix: string): string {
     return `SageMaker-${pascal(teamFullName)}-${pascal(project)}-${suffix}`;
   }
-  /**
-   * Per-user scope denies (§14.3), rendered from the user's memberships: the SageMaker parts
-   * (`Scope`, `Scope2`, ...) and the data part (`DataScope`).
-   */
-  userScopePolicy(teamFullName: string, user: string, part: number | "data" = 1): string {
-    const suffix = part === "data" ? "DataScope" : part === 1 ? "Scope" : `Scope${part}`;
-    return `SageMaker-${pascal(teamFullName)}-User-${pascal(user)}-${suffix}`;
+  /** Per-user scope denies (§14.3), rendered from the user's memberships: `Scope`, `Scope2`, .... */
+  userScopePolicy(teamFullName: string, user: string, part = 1): string {
+    return `SageMaker-${pascal(teamFullName)}-User-${pascal(user)}-${part === 1 ? "Scope" : `Scope${part}`}`;
   }
   roleArn(roleName: string): string {
     // Roles live at path "/": Studio fails to assume a path-prefixed role (§6.4, §11.3).

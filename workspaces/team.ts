@@ -19,7 +19,7 @@ import { userScopePolicies, type DownloadPinning } from "../modules/identity/sco
 import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
 import { PLATFORM_POLICY_NAMES } from "../org/names";
 import { SynthesisRefused } from "../org/problems";
-import { toTerraformPolicyJson, type PolicyDocument } from "../modules/identity/policy-document";
+import { toTerraformPolicyJson } from "../modules/identity/policy-document";
 import { TEAM_POLICY_SUFFIXES, teamPolicyDocuments } from "../modules/identity/team-policies";
 import { passRoleScopePolicy } from "../modules/identity/project-policies";
 import { ProjectIdentity } from "../modules/identity/project-identity";
@@ -144,13 +144,11 @@ export class TeamStack extends WorkspaceStack {
           team.projects.flatMap((p) => p.memberships.filter((m) => m.user === user.name)),
         ),
       });
-      const scope = (part: number | "data", document: PolicyDocument): UserScope => {
-        const policyName = names.userScopePolicy(team.fullName, user.name, part);
-        return { policyName, policyArn: names.policyArn(policyName), document };
-      };
       const scopes: Record<string, UserScope> = {};
-      docs.sagemaker.forEach((document, i) => (scopes[i === 0 ? "Scope" : `Scope${i + 1}`] = scope(i + 1, document)));
-      scopes.DataScope = scope("data", docs.data);
+      docs.forEach((document, i) => {
+        const policyName = names.userScopePolicy(team.fullName, user.name, i + 1);
+        scopes[i === 0 ? "Scope" : `Scope${i + 1}`] = { policyName, policyArn: names.policyArn(policyName), document };
+      });
       return scopes;
     };
 

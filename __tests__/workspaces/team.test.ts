@@ -664,13 +664,9 @@ describe("team workspace: retired projects and invariance", () => {
         "aws_iam_user_group_membership.user-grace_Groups",
         "aws_iam_user_login_profile.user-grace_LoginProfile",
         "aws_iam_user_policy.user-grace_PassRoleScope",
-        "aws_iam_policy.user-grace_DataScope",
         "aws_iam_policy.user-grace_Scope",
         "aws_iam_policy.user-grace_Scope2",
-        "aws_iam_policy.user-grace_Scope3",
-        "aws_iam_user_policy_attachment.user-grace_DataScopeAttachment",
         "aws_iam_user_policy_attachment.user-grace_Scope2Attachment",
-        "aws_iam_user_policy_attachment.user-grace_Scope3Attachment",
         "aws_iam_user_policy_attachment.user-grace_ScopeAttachment",
       ].sort(),
     );

@@ -11,8 +11,8 @@
  * Pure functions of plain values: the loader measures them against the 6,144-character quota
  * with the YAML location of the user or project (org/rules/identity.ts).
  */
-import type { Names } from "../../org/names";
-import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import { LIMITS, type Names } from "../../org/names";
+import { policyDocument, policySize, type PolicyDocument, type PolicyStatement } from "./policy-document";
 
 /** One project a principal belongs to. */
 export interface OwnProject {
@@ -89,10 +89,8 @@ export const WORKLOAD_RESOURCE_TYPES = [
 const SCOPED_TYPES = [...WORKLOAD_RESOURCE_TYPES, "model-package-group", "model-package"];
 
 /**
- * A user's SageMaker scope is split by resource type into this many policies: its NotResource
- * list grows with every project of the user (23 patterns each), and a managed policy holds 6,144
- * characters. Each part denies its types outside the own projects and leaves the other parts'
- * types to them.
+ * At most this many policies carry a user's SageMaker scope: its NotResource list grows with
+ * every project of the user (23 patterns each), and a managed policy holds 6,144 characters.
  */
 export const USER_SCOPE_PARTS = 3;
 
@@ -440,26 +438,32 @@ export interface UserScopeProps {
 }
 
 /**
- * §14.3 user scope, in two documents (each is a managed policy of 6,144 characters): SageMaker
- * resources by name, and data (S3, ECR, secrets, logs, account-wide services). Presigning stays
- * guarded by the boundary's Owner-tag rule (§14.1 makes the tag trustworthy).
+ * §14.3 user scope, packed into as few managed policies as fit 6,144 characters each: every
+ * managed policy counts against the account's quota (1,500 by default), and most users are in
+ * one or two projects (one policy). A user in more projects gets the SageMaker types split over
+ * up to `USER_SCOPE_PARTS` policies (each part denies its types outside the own projects and
+ * leaves the other parts' types to them), and the data part (S3, ECR, secrets, logs,
+ * account-wide services) in the last one that has room, or in a policy of its own. Presigning
+ * stays guarded by the boundary's Owner-tag rule (§14.1 makes the tag trustworthy).
  */
-export function userScopePolicies(p: UserScopeProps): { sagemaker: PolicyDocument[]; data: PolicyDocument } {
-  const size = Math.ceil(SCOPED_TYPES.length / USER_SCOPE_PARTS);
-  const parts = Array.from({ length: USER_SCOPE_PARTS }, (_, i) => SCOPED_TYPES.slice(i * size, (i + 1) * size));
-  return {
-    sagemaker: parts.map((types, i) =>
-      policyDocument(
-        i === 0
-          ? [
-              ...sageMakerScopeStatements(p.names, p.projects, types),
-              ...(p.downloadPinning ? [downloadPinningStatement(p.downloadPinning)] : []),
-            ]
-          : [sageMakerNameScope(p.names, p.projects, types)],
-      ),
-    ),
-    data: policyDocument(dataScopeStatements(p.names, p.projects)),
-  };
+export function userScopePolicies(p: UserScopeProps): PolicyDocument[] {
+  const data = dataScopeStatements(p.names, p.projects);
+  const pinning = p.downloadPinning ? [downloadPinningStatement(p.downloadPinning)] : [];
+  const fits = (statements: PolicyStatement[]) => policySize(policyDocument(statements)) <= LIMITS.managedPolicySize;
+  let parts: PolicyStatement[][] = [];
+  for (let k = 1; k <= USER_SCOPE_PARTS; k++) {
+    const size = Math.ceil(SCOPED_TYPES.length / k);
+    parts = Array.from({ length: k }, (_, i) => SCOPED_TYPES.slice(i * size, (i + 1) * size)).map((types, i) =>
+      i === 0
+        ? [...sageMakerScopeStatements(p.names, p.projects, types), ...pinning]
+        : [sageMakerNameScope(p.names, p.projects, types)],
+    );
+    if (parts.every(fits)) break;
+  }
+  const last = parts[parts.length - 1];
+  if (fits([...last, ...data])) parts[parts.length - 1] = [...last, ...data];
+  else parts.push(data);
+  return parts.map(policyDocument);
 }
 
 /** §14.4: the domain default role owns no project; it may not presign, pass roles or touch data. */

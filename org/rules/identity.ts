@@ -186,10 +186,7 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
           ),
         },
       });
-      const parts: [number | "data", PolicyDocument][] = [
-        ...scopes.sagemaker.map((d, i): [number, PolicyDocument] => [i + 1, d]),
-        ["data", scopes.data],
-      ];
+      const parts = scopes.map((d, i): [number, PolicyDocument] => [i + 1, d]);
       for (const [part] of parts) checkPolicyName(names.userScopePolicy(team.fullName, userName, part), up);
       for (const [part, document] of parts)
         checkSize(
