@@ -257,9 +257,9 @@ describe("registry workspace: decommissioned projects and the retention guard", 
   it("reads its own previous outputs and guards them like the foundation", () => {
     const self = json.data.terraform_remote_state["remote-registry"];
     expect(self.config.path).toBe(json.terraform.backend.local.path);
-    expect(self.defaults).toEqual({ retained_projects: {} });
+    expect(self.defaults).toEqual({ retained_projects: {}, live_teams: {} });
     expect(json.locals.retention_guard_lost).toContain(
-      '!contains(["algo/recommendation-engine","algo/user-intent","rc/anti-money-laundering","rc/fraud-detection"], project)',
+      '!contains(["algo/recommendation-engine","algo/user-intent","rc/anti-money-laundering","rc/fraud-detection"], key)',
     );
     const [pre] = json.resource.terraform_data["retention-guard"].lifecycle.precondition;
     expect(pre.condition).toBe("${length(local.retention_guard_lost) == 0}");

@@ -30,9 +30,9 @@ describe("workspaces of the example org", () => {
     }
   });
 
-  it("the domain reads network and foundation outputs through remote state with defaults", () => {
+  it("the domain reads network and foundation outputs through remote state with defaults (and its own, for the homes guard)", () => {
     const remote = out.json.domain.data.terraform_remote_state;
-    expect(Object.keys(remote).sort()).toEqual(["remote-foundation", "remote-network"]);
+    expect(Object.keys(remote).sort()).toEqual(["remote-domain", "remote-foundation", "remote-network"]);
     expect(remote["remote-network"].defaults.studio_security_group_id).toMatch(/^sg-/);
     const domain = resourceList(out.json.domain, "aws_sagemaker_domain")[0];
     expect(domain.default_user_settings.security_groups).toEqual([
