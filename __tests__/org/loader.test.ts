@@ -490,3 +490,27 @@ describe("org loader: deleting a Studio home needs its name (issue 10)", () => {
     ]);
   });
 });
+
+describe("org loader: derived IAM names never collide (issue 10)", () => {
+  it("a project called team would render the team's own policy name", () => {
+    const ps = lines(
+      problemsOf("version: 1\nteams:\n  rc:\n    fullName: risk-control\n    projects:\n      team: {}\n"),
+    );
+    expect(ps).toEqual(
+      expect.arrayContaining([
+        "org/teams.yaml:6:13 teams.rc.projects.team: project rc/team's policy Access would be named SageMaker-RiskControl-Team-Access, which is already the name of team rc's policy Team-Access (IAM names ignore case): rename one of them",
+      ]),
+    );
+  });
+
+  it("a team studio with a project base would render a platform policy name", () => {
+    const ps = lines(problemsOf("version: 1\nteams:\n  st:\n    fullName: studio\n    projects:\n      base: {}\n"));
+    expect(ps).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /SageMaker-Studio-Base-Access, which is already the name of the platform's policy SageMaker-Studio-Base-Access/,
+        ),
+      ]),
+    );
+  });
+});

@@ -4,7 +4,7 @@
  * users, and the deployer exemption of the VPC-only bucket deny. Each finding points at the
  * YAML node to change.
  */
-import { LIMITS } from "../names";
+import { LIMITS, PLATFORM_POLICY_NAMES } from "../names";
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
 import { whitelistRef, type Finding, type RuleContext } from "../validate";
@@ -76,11 +76,33 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       "restrictToVpc denies every request from outside the VPC, the deployer's too: list the deployer's role ARN under identity.deployerPrincipalArns",
     );
 
+  // Every customer-managed policy name is unique in the account regardless of case, across all
+  // workspaces: a project called `team`, or a team `studio` with a project `base`, would render
+  // the name of a team or platform policy (`…-Team-Access`, `SageMaker-Studio-Base-Access`).
+  // Same-kind collisions (two projects, two teams) are reported by the name rules (rules/teams.ts).
+  type Owner = { readonly kind: string; readonly entity: string; readonly policy: string };
+  const policyOwners = new Map<string, Owner>();
+  const reported = new Set<string>();
+  for (const name of Object.values(PLATFORM_POLICY_NAMES))
+    policyOwners.set(name.toLowerCase(), { kind: "platform", entity: "the platform", policy: name });
+  const claimPolicyName = (name: string, owner: Owner, path: PathSegment[]) => {
+    const other = policyOwners.get(name.toLowerCase());
+    if (!other) return void policyOwners.set(name.toLowerCase(), owner);
+    const pair = `${owner.entity}|${other.entity}`;
+    if (other.kind === owner.kind || reported.has(pair)) return;
+    reported.add(pair);
+    add(
+      path,
+      `${owner.entity}'s policy ${owner.policy} would be named ${name}, which is already the name of ${other.entity}'s policy ${other.policy} (IAM names ignore case): rename one of them`,
+    );
+  };
+
   for (const [teamId, team] of Object.entries(doc.teams)) {
     const tp: PathSegment[] = ["teams", teamId];
     const teamProps = { names, team: teamId, teamFullName: team.fullName };
     for (const [suffix, document] of Object.entries(teamPolicyDocuments(teamProps))) {
       const policyName = names.teamPolicy(team.fullName, suffix as "Team-Access" | "DenyCrossTeam");
+      claimPolicyName(policyName, { kind: "team", entity: `team ${teamId}`, policy: suffix }, [...tp, "fullName"]);
       checkPolicyName(policyName, [...tp, "fullName"]);
       checkSize(
         `policy ${policyName}`,
@@ -119,6 +141,11 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       });
       for (const [suffix, document] of Object.entries(docs)) {
         const policyName = names.projectPolicy(team.fullName, projectName, suffix);
+        claimPolicyName(
+          policyName,
+          { kind: "project", entity: `project ${teamId}/${projectName}`, policy: suffix },
+          pp,
+        );
         checkPolicyName(policyName, pp);
         checkSize(
           `policy ${policyName}`,
@@ -187,7 +214,14 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         },
       });
       const parts = scopes.map((d, i): [number, PolicyDocument] => [i + 1, d]);
-      for (const [part] of parts) checkPolicyName(names.userScopePolicy(team.fullName, userName, part), up);
+      for (const [part] of parts) {
+        checkPolicyName(names.userScopePolicy(team.fullName, userName, part), up);
+        claimPolicyName(
+          names.userScopePolicy(team.fullName, userName, part),
+          { kind: "user", entity: `user ${teamId}/${userName}`, policy: `scope ${part}` },
+          up,
+        );
+      }
       for (const [part, document] of parts)
         checkSize(
           `scope policy ${names.userScopePolicy(team.fullName, userName, part)}`,
