@@ -1,11 +1,11 @@
 /**
  * Scope denies (platform-spec §14): each principal that can act on workload resources is denied
  * everything outside its own projects with `NotResource`, whatever an allow grants (ours or the
- * AWS-managed `AmazonSageMakerFullAccess` / Canvas policies). Three documents share the
- * statements below:
- * - the role scope `SageMaker-{TeamPascal}-{ProjectPascal}-RoleScope` (all four project roles);
- * - the user scope `SageMaker-{TeamPascal}-User-{UserPascal}-Scope` (one per team user, from the
- *   user's active memberships; a user without projects is denied every workload resource);
+ * AWS-managed `AmazonSageMakerFullAccess` / Canvas policies). The statements below serve:
+ * - the project roles: `SageMaker-{TeamPascal}-{ProjectPascal}-RoleScope` (SageMaker part) and
+ *   `…-DenyCrossProject` (data part), both on all four roles;
+ * - the team users: `SageMaker-{TeamPascal}-User-{UserPascal}-Scope`, `…-Scope2`, … (packed,
+ *   from the user's active memberships; a user without projects is denied every workload resource);
  * - `SageMaker-DomainDefault-Deny` on the domain default role, which owns no project at all.
  *
  * Pure functions of plain values: the loader measures them against the 6,144-character quota
