@@ -120,6 +120,11 @@ export function allMemberships(org: OrgModel): Membership[] {
   return org.teams.flatMap((t) => t.projects.flatMap((p) => [...p.memberships]));
 }
 
+/** The buckets' customer-managed key when they use SSE-KMS, else undefined (SSE-S3). */
+export function bucketKmsKeyArn(storage: OrgModel["storage"]): string | undefined {
+  return storage.encryption === "SSE-KMS" ? (storage.kmsKeyArn ?? undefined) : undefined;
+}
+
 /** Principals besides the admins that may write the shared bucket (§14.5). */
 export function sharedBucketPublishers(storage: OrgModel["storage"]): string[] {
   return typeof storage.sharedBucket === "object" ? [...storage.sharedBucket.publishers] : [];

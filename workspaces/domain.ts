@@ -11,7 +11,7 @@ import { Construct } from "constructs";
 import { WorkspaceStack } from "./workspace-stack";
 import { foundationContract, networkContract } from "./contracts/index";
 import { domainContract, type DomainOutputs } from "./contracts/domain";
-import { allMemberships, teamById, type OrgModel } from "../org/model";
+import { allMemberships, bucketKmsKeyArn, teamById, type OrgModel } from "../org/model";
 import { SynthesisRefused } from "../org/problems";
 import { configuredDomainIdentity, domainIdentityChanges, idleBounds, replacementMessage } from "../org/rules/studio";
 import type { DomainIdentity } from "../org/sections/studio";
@@ -72,7 +72,7 @@ export class DomainStack extends WorkspaceStack {
     refuseDomainReplacement(org, renderedDomainIdentity(this.domain));
 
     const managedBy = `${platform.company}-sagemaker`;
-    const kmsKeyArn = org.storage.encryption === "SSE-KMS" ? (org.storage.kmsKeyArn ?? undefined) : undefined;
+    const kmsKeyArn = bucketKmsKeyArn(org.storage);
     for (const m of allMemberships(org)) {
       const team = teamById(org, m.team);
       // Construct ids from YAML keys: reordering the YAML changes nothing, adding a member adds

@@ -35,7 +35,14 @@ import { policyDocument } from "../modules/identity/policy-document";
 import { sagemakerTrustPolicy } from "../modules/identity/trust";
 import { PLATFORM_POLICY_NAMES } from "../org/names";
 import { SynthesisRefused } from "../org/problems";
-import { sharedBucketPublishers, type Admin, type OrgModel, type Project, type Team } from "../org/model";
+import {
+  bucketKmsKeyArn,
+  sharedBucketPublishers,
+  type Admin,
+  type OrgModel,
+  type Project,
+  type Team,
+} from "../org/model";
 
 /** Construct id (and Terraform address name) of a project's bucket: from YAML keys only. */
 export function projectBucketId(team: string, project: string): string {
@@ -184,7 +191,7 @@ export class FoundationStack extends WorkspaceStack {
 
   private buckets(org: OrgModel): void {
     const { names, platform, storage } = org;
-    const kmsKeyArn = storage.encryption === "SSE-KMS" ? (storage.kmsKeyArn ?? undefined) : undefined;
+    const kmsKeyArn = bucketKmsKeyArn(storage);
     if (storage.sharedBucket) {
       new ProjectBucket(this, SHARED_BUCKET_ID, {
         bucketName: names.sharedBucket,

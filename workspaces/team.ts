@@ -14,7 +14,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { WorkspaceStack } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
-import { activeProjects, type Membership, type OrgModel, type Team } from "../org/model";
+import { activeProjects, bucketKmsKeyArn, type Membership, type OrgModel, type Team } from "../org/model";
 import { userScopePolicies, type DownloadPinning } from "../modules/identity/scope-policies";
 import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
 import { PLATFORM_POLICY_NAMES } from "../org/names";
@@ -58,7 +58,6 @@ export class TeamStack extends WorkspaceStack {
     // §6.3-§6.6 per active project.
     const active = activeProjects(team);
     const network = active.length ? networkContract.read(this) : undefined;
-    const bucketKmsKeyArn = org.storage.encryption === "SSE-KMS" ? (org.storage.kmsKeyArn ?? undefined) : undefined;
     // §14.9: the allow-download config only on the profiles entitled to it.
     const allowDownloadConfigArn = downloadConfigArn(
       platform.region,
@@ -84,7 +83,7 @@ export class TeamStack extends WorkspaceStack {
         modelSecurityGroupIds: [network!.studioSecurityGroupId, network!.inferenceSecurityGroupId],
         whitelist:
           whitelist.kind === "list" ? { apps: whitelist.instanceTypes, jobs: whitelist.jobInstanceTypes } : undefined,
-        bucketKmsKeyArn,
+        bucketKmsKeyArn: bucketKmsKeyArn(org.storage),
         downloadPinning: downloadPinning(project.memberships),
         roleTags: { Team: team.fullName, Project: project.name, ManagedBy: `${company}-sagemaker`, Company: company },
       });

@@ -7,7 +7,8 @@
 import { LIMITS, PLATFORM_POLICY_NAMES } from "../names";
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
-import { whitelistRef, type Finding, type RuleContext } from "../validate";
+import { memberName, whitelistRef, type Finding, type RuleContext } from "../validate";
+import { bucketKmsKeyArn } from "../model";
 import { policySize, type PolicyDocument } from "../../modules/identity/policy-document";
 import { teamPolicyDocuments } from "../../modules/identity/team-policies";
 import { passRoleScopePolicy, projectPolicyDocuments } from "../../modules/identity/project-policies";
@@ -118,7 +119,7 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       if (project.status !== "active") continue; // retired: no access resources are rendered
       const pp: PathSegment[] = [...tp, "projects", projectName];
       for (const m of project.members) {
-        const user = typeof m === "string" ? m : m.name;
+        const user = memberName(m);
         activeProjectsOf.set(user, [...(activeProjectsOf.get(user) ?? []), projectName]);
       }
       const whitelist = effectiveWhitelist(doc, teamId, projectName);
@@ -130,13 +131,13 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
         privateSubnetIds: doc.network.privateSubnetIds,
         modelSecurityGroupIds: [SG_ID_PLACEHOLDER, SG_ID_PLACEHOLDER],
         whitelist,
-        bucketKmsKeyArn: doc.storage.encryption === "SSE-KMS" ? (doc.storage.kmsKeyArn ?? undefined) : undefined,
+        bucketKmsKeyArn: bucketKmsKeyArn(doc.storage),
         // §14.9: the ExecutionJobPolicy lists the members entitled to download.
         downloadPinning: {
           allowDownloadConfigArn: PINNING_ARN_PLACEHOLDER,
           entitledProfiles: project.members
             .filter((m) => resolvedDownload(doc, project, m) === "allow")
-            .map((m) => names.userProfile(teamId, projectName, typeof m === "string" ? m : m.name)),
+            .map((m) => names.userProfile(teamId, projectName, memberName(m))),
         },
       });
       for (const [suffix, document] of Object.entries(docs)) {
@@ -163,7 +164,7 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
           teamFullName: team.fullName,
           project: projectName,
           // §14.5: the policy names every member.
-          members: project.members.map((m) => names.teamUser(teamId, typeof m === "string" ? m : m.name)),
+          members: project.members.map((m) => names.teamUser(teamId, memberName(m))),
           vpcRestriction: doc.storage.restrictToVpc
             ? { vpcId: doc.network.vpcId, exemptPrincipalArns: doc.identity.deployerPrincipalArns }
             : undefined,
@@ -213,23 +214,22 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
           ),
         },
       });
-      const parts = scopes.map((d, i): [number, PolicyDocument] => [i + 1, d]);
-      for (const [part] of parts) {
-        checkPolicyName(names.userScopePolicy(team.fullName, userName, part), up);
+      scopes.forEach((document, i) => {
+        const policyName = names.userScopePolicy(team.fullName, userName, i + 1);
+        checkPolicyName(policyName, up);
         claimPolicyName(
-          names.userScopePolicy(team.fullName, userName, part),
-          { kind: "user", entity: `user ${teamId}/${userName}`, policy: `scope ${part}` },
+          policyName,
+          { kind: "user", entity: `user ${teamId}/${userName}`, policy: `scope ${i + 1}` },
           up,
         );
-      }
-      for (const [part, document] of parts)
         checkSize(
-          `scope policy ${names.userScopePolicy(team.fullName, userName, part)}`,
+          `scope policy ${policyName}`,
           document,
           LIMITS.managedPolicySize,
           up,
           `IAM managed-policy quota; the scope lists every project of the user (${(activeProjectsOf.get(userName) ?? []).length}): move them to fewer projects or shorten project names`,
         );
+      });
       checkSize(
         `inline PassRole scope of ${names.teamUser(teamId, userName)}`,
         passRoleScopePolicy({ names, teamFullName: team.fullName, projects: activeProjectsOf.get(userName) ?? [] }),
