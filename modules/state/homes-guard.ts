@@ -5,8 +5,8 @@
  * makes it fail unless the org file names the home in `deleteHomes`. The plan guard
  * (scripts/plan-guard.ts) stays the second line.
  */
-import { Construct } from "constructs";
-import type { DataResource, TerraformOutput, TerraformRemoteState } from "cdktf";
+import type { Construct } from "constructs";
+import type { TerraformRemoteState } from "cdktf";
 import { LedgerGuard, readOnlyExistingState } from "./ledger-guard";
 
 /** Output read back by the next plan: its name is a state contract, never rename it. */
@@ -23,16 +23,12 @@ export interface HomesGuardProps {
   readonly acknowledged: readonly string[];
 }
 
-export class HomesGuard extends Construct {
+export class HomesGuard extends LedgerGuard {
   static readonly STATE_DEFAULTS: Readonly<Record<string, unknown>> = { [LIVE_HOMES_OUTPUT]: {} };
 
-  readonly output: TerraformOutput;
-  readonly guard: DataResource;
-
   constructor(scope: Construct, id: string, props: HomesGuardProps) {
-    super(scope, id);
     readOnlyExistingState(props.previousState, props.localStateFile);
-    const ledger = new LedgerGuard(this, "Ledger", {
+    super(scope, id, {
       guardId: id,
       outputName: LIVE_HOMES_OUTPUT,
       outputDescription:
@@ -46,7 +42,5 @@ export class HomesGuard extends Construct {
         `everything only in them, go with this apply. Tell each person to push code to Git and data to S3 and to ` +
         `stop their apps, then acknowledge each home by name under deleteHomes in the org file (docs/domain.md).`,
     });
-    this.output = ledger.output;
-    this.guard = ledger.guard;
   }
 }

@@ -11,8 +11,8 @@
  * - a `terraform_data` precondition fails the plan for every project in the previous output that
  *   is now neither declared, nor decommissioned, nor was purge-armed in the previous apply.
  */
-import { Construct } from "constructs";
-import type { DataResource, TerraformOutput, TerraformRemoteState } from "cdktf";
+import type { Construct } from "constructs";
+import type { TerraformRemoteState } from "cdktf";
 import { LedgerGuard, readOnlyExistingState } from "./ledger-guard";
 import { LIVE_TEAMS_OUTPUT } from "./team-guard";
 
@@ -55,7 +55,7 @@ export interface RetentionGuardProps {
   readonly docs: string;
 }
 
-export class RetentionGuard extends Construct {
+export class RetentionGuard extends LedgerGuard {
   /** Defaults for the self remote-state read: an applied state without the output is a first apply. */
   static readonly STATE_DEFAULTS: Readonly<Record<string, unknown>> = {
     [RETAINED_PROJECTS_OUTPUT]: {},
@@ -63,16 +63,12 @@ export class RetentionGuard extends Construct {
     [LIVE_TEAMS_OUTPUT]: {},
   };
 
-  readonly output: TerraformOutput;
-  readonly guard: DataResource;
-
   constructor(scope: Construct, id: string, props: RetentionGuardProps) {
-    super(scope, id);
     for (const key of [...Object.keys(props.managed), ...props.accountedFor])
       if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key))
-        throw new Error(`${this.node.path}: '${key}' is not a team/project key`);
+        throw new Error(`${scope.node.path}/${id}: '${key}' is not a team/project key`);
     readOnlyExistingState(props.previousState, props.localStateFile);
-    const ledger = new LedgerGuard(this, "Ledger", {
+    super(scope, id, {
       guardId: id,
       outputName: RETAINED_PROJECTS_OUTPUT,
       outputDescription:
@@ -89,7 +85,5 @@ export class RetentionGuard extends Construct {
         `(2) keep the data outside Terraform: add the project name to teams.<team>.decommissioned; ` +
         `(3) delete the data: restore the entry with status: retired and ${props.purgeFlag}, apply, then delete the entry (purge flow, ${props.docs}).`,
     });
-    this.output = ledger.output;
-    this.guard = ledger.guard;
   }
 }

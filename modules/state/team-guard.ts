@@ -12,8 +12,8 @@
  * - a `terraform_data` precondition fails the plan for a previous team that is no longer
  *   declared, unless it was `removed` at that apply and is listed in `decommissionedTeams`.
  */
-import { Construct } from "constructs";
-import type { DataResource, TerraformOutput, TerraformRemoteState } from "cdktf";
+import type { Construct } from "constructs";
+import type { TerraformRemoteState } from "cdktf";
 import { LedgerGuard } from "./ledger-guard";
 
 /** Output read back by the next plan: its name is a state contract, never rename it. */
@@ -35,15 +35,11 @@ export interface TeamGuardProps {
   readonly docs: string;
 }
 
-export class TeamGuard extends Construct {
-  readonly output: TerraformOutput;
-  readonly guard: DataResource;
-
+export class TeamGuard extends LedgerGuard {
   constructor(scope: Construct, id: string, props: TeamGuardProps) {
-    super(scope, id);
     for (const team of [...Object.keys(props.teams), ...props.decommissioned])
-      if (!/^[a-z]{2,4}$/.test(team)) throw new Error(`${this.node.path}: '${team}' is not a team id`);
-    const ledger = new LedgerGuard(this, "Ledger", {
+      if (!/^[a-z]{2,4}$/.test(team)) throw new Error(`${scope.node.path}/${id}: '${team}' is not a team id`);
+    super(scope, id, {
       guardId: id,
       outputName: LIVE_TEAMS_OUTPUT,
       outputDescription:
@@ -60,7 +56,5 @@ export class TeamGuard extends Construct {
         `projects, delete its users and set status: removed; apply its team workspace (destroys its IAM) and ` +
         `foundation; (2) then delete the entry and add the id to decommissionedTeams (${props.docs}).`,
     });
-    this.output = ledger.output;
-    this.guard = ledger.guard;
   }
 }
