@@ -117,7 +117,8 @@ export class DomainStack extends WorkspaceStack {
     new HomesGuard(this, "homes-guard", {
       previousState: this.remoteState(this.workspace, HomesGuard.STATE_DEFAULTS),
       localStateFile: this.localStateFile,
-      homes: allMemberships(org).map((m) => `${m.team}/${m.project}/${m.user}`),
+      // The same team/project/user keys as `this.users`: one profile and space each.
+      homes: [...this.users.keys()],
       acknowledged: org.deleteHomes,
     });
 
