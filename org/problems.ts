@@ -9,7 +9,19 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col} ${p.path || "(document)"}: ${p.message}`;
+  return `${p.file}:${p.line}:${p.col} ${visible(p.path) || "(document)"}: ${visible(p.message)}`;
+}
+
+/**
+ * Text from the org file as a reviewer must see it: non-ASCII letters, digits and marks (look-alikes
+ * such as Cyrillic `а`), spaces other than ' ', control and invisible characters become `\u{…}`.
+ * Punctuation and symbols (`§`, `…`) stay as they are.
+ */
+export function visible(text: string): string {
+  return text.replace(
+    /[^\x20-\x7e\p{P}\p{S}]|[\p{Cf}]/gu,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  );
 }
 
 /** Thrown by the loader with every problem found; the CLI prints them and exits non-zero. */

@@ -3,7 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { loadOrg, loadOrgFromSources, orgFilesFromEnv } from "../../org/loader";
 import { OrgValidationError, formatProblem, type Problem } from "../../org/problems";
-import { exampleSources, EXAMPLE_PLATFORM, loadExampleOrg } from "../support/org";
+import { editedExampleSources, exampleSources, EXAMPLE_PLATFORM, loadExampleOrg, problemsIn } from "../support/org";
+import { synthOrg } from "../support/synth";
 
 const PLATFORM = fs.readFileSync(EXAMPLE_PLATFORM, "utf8");
 
@@ -512,5 +513,109 @@ describe("org loader: derived IAM names never collide (issue 10)", () => {
         ),
       ]),
     );
+  });
+});
+
+describe("org loader: AWS's catalogues, CIDRs, account quotas and look-alikes (issue 10)", () => {
+  const platformWith = (from: string, to: string) => {
+    expect(PLATFORM).toContain(from);
+    return PLATFORM.replace(from, to);
+  };
+  const teams = "version: 1\nteams: {}\n";
+
+  it("a made-up region, and a region outside the aws partition", () => {
+    expect(lines(problemsOf(teams, platformWith("region: ap-northeast-1", "region: ap-fictional-9")))).toEqual([
+      expect.stringMatching(
+        /^org\/platform\.yaml:\d+:\d+ platform\.region: is not a region of the aws partition \(catalog\/aws-regions\.json\)$/,
+      ),
+    ]);
+    expect(lines(problemsOf(teams, platformWith("region: ap-northeast-1", "region: cn-north-1")))).toEqual([
+      expect.stringMatching(/platform\.region: is not a region of the aws partition/),
+    ]);
+  });
+
+  it("made-up instance types: the Studio default, a preset's jobs, a project whitelist", () => {
+    const ps = lines(
+      problemsOf(
+        "version: 1\nteams:\n  rc:\n    fullName: risk-control\n    projects:\n      fraud:\n        instanceWhitelist: { custom: [system, ml.t3.medium, ml.t3.huge], jobs: [ml.t3.medium] }\n",
+        platformWith("defaultInstanceType: ml.t3.medium", "defaultInstanceType: ml.g9.xlarge"),
+      ),
+    );
+    expect(ps).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /platform\.yaml:\d+:\d+ studio\.defaultInstanceType: 'ml\.g9\.xlarge' is not a SageMaker Studio app instance type \(catalog\/sagemaker-instance-types\.json\)$/,
+        ),
+        expect.stringMatching(
+          /teams\.yaml:7:\d+ teams\.rc\.projects\.fraud\.instanceWhitelist\.custom\[2\]: 'ml\.t3\.huge' is not a SageMaker app, job or endpoint instance type/,
+        ),
+      ]),
+    );
+    expect(ps.some((p) => p.includes("jobs[0]"))).toBe(false);
+  });
+
+  it("a whitelist entry of a newer family with a '-' in its name is accepted (ml.p6-b200.48xlarge)", () => {
+    const teamsYaml =
+      "version: 1\nteams:\n  rc:\n    fullName: risk-control\n    projects:\n      fraud:\n        instanceWhitelist: { custom: [system, ml.t3.medium], jobs: [ml.p6-b200.48xlarge] }\n";
+    expect(
+      problemsIn([
+        { path: "org/teams.yaml", text: teamsYaml },
+        { path: "org/platform.yaml", text: PLATFORM },
+      ]),
+    ).toEqual([]);
+  });
+
+  it("a CIDR with host bits set names the network it means", () => {
+    expect(lines(problemsOf(teams, platformWith("vpcCidr: 10.20.0.0/16", "vpcCidr: 10.20.0.1/16")))).toEqual([
+      expect.stringMatching(
+        /^org\/platform\.yaml:\d+:\d+ network\.vpcCidr: has host bits set: the network is 10\.20\.0\.0\/16$/,
+      ),
+    ]);
+  });
+
+  it("look-alike and invisible characters are shown escaped", () => {
+    const ps = lines(
+      problemsOf(
+        "version: 1\nteams:\n  rc:\n    fullName: risk-control\n    users:\n      \u0430lice: {}\n      bo\u200bb: {}\n",
+      ),
+    );
+    expect(ps).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^org\/teams\.yaml:6:7 teams\.rc\.users\.\\u\{430\}lice: user name '\\u\{430\}lice' must match/,
+        ),
+        expect.stringMatching(
+          /^org\/teams\.yaml:7:7 teams\.rc\.users\.bo\\u\{200B\}b: user name 'bo\\u\{200B\}b' must match/,
+        ),
+      ]),
+    );
+    expect(ps.join("\n")).not.toMatch(/[\u0430\u200b]/);
+  });
+
+  it("the platform's IAM users, groups, roles and policies must fit the account's quotas, counted as rendered", () => {
+    // What the workspaces actually render, counted in the synthesized Terraform JSON.
+    const out = synthOrg(loadExampleOrg());
+    const count = (type: string) =>
+      Object.values(out.json).reduce((n, stack) => n + Object.keys(stack.resource?.[type] ?? {}).length, 0);
+    const rendered = {
+      users: count("aws_iam_user"),
+      groups: count("aws_iam_group"),
+      roles: count("aws_iam_role"),
+      managedPolicies: count("aws_iam_policy"),
+    };
+    const withQuotas = (q: Record<string, number>) =>
+      lines(problemsIn(editedExampleSources({ platform: (d) => (d.identity.accountQuotas = q) })));
+    expect(withQuotas(rendered)).toEqual([]);
+    const tight = Object.fromEntries(Object.entries(rendered).map(([k, n]) => [k, n - 1]));
+    expect(withQuotas(tight)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^org/platform\\.yaml:\\d+:\\d+ identity\\.accountQuotas\\.users: the platform would create ${rendered.users} IAM users but identity\\.accountQuotas\\.users is ${rendered.users - 1}: raise the account's IAM quota`,
+        ),
+      ),
+      expect.stringContaining(`would create ${rendered.groups} IAM groups`),
+      expect.stringContaining(`would create ${rendered.roles} IAM roles`),
+      expect.stringContaining(`would create ${rendered.managedPolicies} IAM customer-managed policies`),
+    ]);
   });
 });

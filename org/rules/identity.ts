@@ -239,5 +239,36 @@ export function identityRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
       );
     }
   }
+
+  // The account's IAM quotas (§1.2 one account): what every workspace renders together must fit.
+  const teams = Object.values(doc.teams).filter((t) => t.status !== "removed");
+  const activeProjects = teams.flatMap((t) => Object.values(t.projects).filter((p) => p.status === "active"));
+  const rendered = {
+    users: doc.admins.length + doc.readonlyUsers.length + teams.reduce((n, t) => n + Object.keys(t.users).length, 0),
+    // sagemaker-admins, sagemaker-readonly, one per team, one per active project.
+    groups: 2 + teams.length + activeProjects.length,
+    // The domain default role, four per active project, the audit trail's log delivery role.
+    roles: 1 + 4 * activeProjects.length + (doc.audit.enabled && doc.audit.cloudWatchLogs.enabled ? 1 : 0),
+    managedPolicies: policyOwners.size,
+  };
+  for (const [kind, count] of Object.entries(rendered) as [keyof typeof rendered, number][]) {
+    const limit = doc.identity.accountQuotas[kind];
+    if (count > limit)
+      add(
+        ["identity", "accountQuotas", kind],
+        `the platform would create ${count} IAM ${ACCOUNT_QUOTA_LABELS[kind]} but identity.accountQuotas.${kind} is ${limit}: ` +
+          `raise the account's IAM quota (Service Quotas) and then this setting, or shrink the org (docs/identity.md)`,
+      );
+  }
   return out;
 }
+
+const ACCOUNT_QUOTA_LABELS = {
+  users: "users",
+  groups: "groups",
+  roles: "roles",
+  managedPolicies: "customer-managed policies",
+} as const;
+
+/** What the loader counts against `identity.accountQuotas` (exported for the test that recounts the output). */
+export type AccountQuotaKind = keyof typeof ACCOUNT_QUOTA_LABELS;

@@ -9,6 +9,20 @@ export const identitySchema = z
     /** AWS quota "managed policies per role" in this account (default 10, adjustable to 20). */
     managedPoliciesPerRoleQuota: z.number().int().min(10).max(20).default(10),
     /**
+     * The account's IAM quotas (Service Quotas, "IAM"). The platform's own users, groups, roles and
+     * customer-managed policies must fit (the loader counts what the workspaces render); raise a
+     * quota in the account first, then here. Defaults are AWS's defaults; users are capped at 5,000.
+     */
+    accountQuotas: z
+      .object({
+        users: z.number().int().min(1).max(5000).default(5000),
+        groups: z.number().int().min(1).default(300),
+        roles: z.number().int().min(1).default(1000),
+        managedPolicies: z.number().int().min(1).default(1500),
+      })
+      .strict()
+      .prefault({}),
+    /**
      * IAM principals that deploy the platform (role or user ARNs). Exempt from the VPC-only
      * bucket deny (`storage.restrictToVpc`), which would otherwise lock the deployer out (§11.12).
      */

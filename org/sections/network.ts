@@ -11,7 +11,24 @@ const ipv4Cidr = z
   .regex(
     /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(\d|[12]\d|3[0-2])$/,
     "must be an IPv4 CIDR like 10.0.0.0/16",
-  );
+  )
+  // EC2 rejects a CIDR whose host bits are set (10.0.0.1/16);.
+  .superRefine((cidr, ctx) => {
+    const network = cidrNetwork(cidr);
+    if (network && network !== cidr)
+      ctx.addIssue({ code: "custom", message: `has host bits set: the network is ${network}` });
+  });
+
+/** `10.0.0.1/16` -> `10.0.0.0/16`; undefined for text that is no IPv4 CIDR. */
+export function cidrNetwork(cidr: string): string | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) return undefined;
+  const bits = Number(m[5]);
+  const address = m.slice(1, 5).reduce((a, o) => a * 256 + Number(o), 0);
+  const size = 2 ** (32 - bits);
+  const base = address - (address % size);
+  return `${[24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join(".")}/${bits}`;
+}
 const availabilityZone = z
   .string()
   .regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, "must be an availability zone name like ap-northeast-1a");

@@ -1,6 +1,6 @@
 /** `platform:` naming and account settings (§1.1/§1.2). */
 import { z } from "zod";
-import { NAME_CHARS, tagMap, tagValue } from "./common";
+import { AWS_REGIONS, NAME_CHARS, tagMap, tagValue } from "./common";
 
 export const platformSchema = z
   .object({
@@ -21,7 +21,13 @@ export const platformSchema = z
         "must not start with 'xn--', 'sthree-' or 'amzn-s3-demo-' (reserved bucket-name prefixes)",
       ),
     accountId: z.string().regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id (quote it in YAML)"),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, "must be an AWS region like ap-northeast-1"),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, "must be an AWS region like ap-northeast-1")
+      .refine(
+        (r) => !/^[a-z]{2}(-[a-z]+)+-[0-9]$/.test(r) || AWS_REGIONS.has(r),
+        "is not a region of the aws partition (catalog/aws-regions.json)",
+      ),
     iamPath: z
       .string()
       .regex(/^\/([A-Za-z0-9+=,.@_-]+\/)*$/, "must start and end with '/', e.g. /acme-sagemaker/")

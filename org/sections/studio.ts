@@ -1,6 +1,6 @@
 /** `studio:` domain defaults (§1.2, §5). */
 import { z } from "zod";
-import { instanceType } from "./common";
+import { appInstanceType } from "./common";
 
 const minutes = z.number().int().min(60, "must be 60-525600 minutes").max(525600, "must be 60-525600 minutes");
 const ebsGb = z.number().int().min(5, "must be 5-16384 GB").max(16384, "must be 5-16384 GB");
@@ -29,7 +29,7 @@ export const studioSchema = z
     /** Range users may choose their own idle timeout from; both default to the idle timeout (pinned). */
     minIdleTimeoutMinutes: minutes.optional(),
     maxIdleTimeoutMinutes: minutes.optional(),
-    defaultInstanceType: instanceType.default("ml.t3.medium"),
+    defaultInstanceType: appInstanceType.default("ml.t3.medium"),
     disableDownload: z.boolean().default(true),
     privateSpaceEbsGb: ebsGb.default(50),
     defaultEbsGb: ebsGb.default(100),

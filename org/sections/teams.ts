@@ -1,6 +1,14 @@
 /** `admins:`, `teams:` people, teams and projects (§1.1-§1.3), and the whitelist presets. */
 import { z } from "zod";
-import { description, downloadAccess, instanceType, TEAM_FULL_NAME, userName } from "./common";
+import {
+  appInstanceType,
+  description,
+  downloadAccess,
+  instanceType,
+  jobInstanceType,
+  TEAM_FULL_NAME,
+  userName,
+} from "./common";
 
 /** `default` | `unrestricted` | other preset name | `{ custom: [...], jobs?: [...] }` */
 export const whitelistSchema = z.union([
@@ -9,7 +17,7 @@ export const whitelistSchema = z.union([
     .object({
       custom: z.array(instanceType).min(1, "a custom whitelist needs at least one instance type"),
       /** Instance types of training/processing/tuning/transform jobs and endpoint configs (§14.7); default: `custom`. */
-      jobs: z.array(instanceType).min(1).optional(),
+      jobs: z.array(jobInstanceType).min(1).optional(),
       allowWithoutSystem: z.boolean().default(false),
     })
     .strict(),
@@ -21,7 +29,7 @@ export const whitelistSchema = z.union([
  */
 export const presetSchema = z.union([
   z.array(instanceType).min(1),
-  z.object({ apps: z.array(instanceType).min(1), jobs: z.array(instanceType).min(1) }).strict(),
+  z.object({ apps: z.array(appInstanceType).min(1), jobs: z.array(jobInstanceType).min(1) }).strict(),
 ]);
 export type Preset = z.output<typeof presetSchema>;
 
