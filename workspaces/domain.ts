@@ -19,6 +19,8 @@ import { DownloadLifecycleConfigs } from "../modules/studio/download-lifecycle-c
 import { StudioDomain } from "../modules/studio/studio-domain";
 import { StudioUser } from "../modules/studio/studio-user";
 import { HomesGuard } from "../modules/state/homes-guard";
+import { PinnedValue } from "../modules/state/pinned-value";
+import { addCompanyPin } from "./retention";
 import type { IdleShutdown } from "../modules/studio/jupyter-lab";
 
 export class DomainStack extends WorkspaceStack {
@@ -121,6 +123,8 @@ export class DomainStack extends WorkspaceStack {
       homes: [...this.users.keys()],
       acknowledged: org.deleteHomes,
     });
+    addCompanyPin(this, org, HomesGuard.STATE_DEFAULTS);
+    pinDomainIdentity(this, org, renderedDomainIdentity(this.domain));
 
     this.outputs = {
       domainId: this.domain.domainId,
@@ -129,6 +133,36 @@ export class DomainStack extends WorkspaceStack {
     };
     domainContract.publish(this, this.outputs);
   }
+}
+
+/**
+ * Third line of the tripwire: the identity the last apply rendered, read back from state. Deleting
+ * `studio.domainIdentity` (the baseline of the first two lines) in the same change as a replacing
+ * edit still fails the plan; only `studio.allowDomainReplacement` lets the identity change.
+ */
+function pinDomainIdentity(stack: DomainStack, org: OrgModel, rendered: DomainIdentity): void {
+  // Keys and lists sorted: the subnets and security groups are sets to the domain, their order is no change.
+  const value = JSON.stringify(
+    Object.fromEntries(
+      Object.entries(rendered)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, Array.isArray(v) ? [...v].sort() : v]),
+    ),
+  );
+  new PinnedValue(stack, "domain-identity-pin", {
+    guardId: "domain-identity-pin",
+    outputName: "domain_identity",
+    outputDescription:
+      "The Studio domain's replacement-forcing settings of this apply; the next plan fails if they change without studio.allowDomainReplacement",
+    previousState: stack.remoteState(stack.workspace, HomesGuard.STATE_DEFAULTS),
+    localStateFile: stack.localStateFile,
+    value,
+    accept: org.studio.allowDomainReplacement ? "any" : [],
+    message: (previous) =>
+      `The Studio domain would be replaced: its settings change from ${previous} to ${value}. ` +
+      "Replacing the domain deletes every user profile, space and home. If this is intended, set " +
+      "studio.allowDomainReplacement: true for this change (docs/domain.md); otherwise restore the settings.",
+  });
 }
 
 /** The replacement-forcing values as the domain resource will render them. */

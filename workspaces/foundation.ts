@@ -23,7 +23,8 @@ import { ProjectBucket } from "../modules/storage/project-bucket";
 import { LIGHT_PROJECT_RULES, SHARED_BUCKET_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/lifecycle-rules";
 import { PROJECT_FOLDERS, SHARED_FOLDERS } from "../modules/storage/bucket-layout";
 import { sharedBucketStatements } from "../modules/storage/bucket-policy-statements";
-import { addRetentionGuard, addTeamGuard } from "./retention";
+import { RetentionGuard } from "../modules/state/retention-guard";
+import { addCompanyPin, addRetentionGuard, addTeamGuard } from "./retention";
 import { ManagedPolicy } from "../modules/identity/managed-policy";
 import {
   PLATFORM_POLICY_DESCRIPTIONS,
@@ -236,6 +237,7 @@ export class FoundationStack extends WorkspaceStack {
       purgeFlag: "bucket: { purge: true }",
       docs: "docs/foundation.md",
     });
+    addCompanyPin(this, org, RetentionGuard.STATE_DEFAULTS);
   }
 }
 

@@ -23,7 +23,8 @@ import {
 } from "../modules/monitoring/endpoint-alarms";
 import { DataAuditTrail } from "../modules/audit/data-audit-trail";
 import { RemovedBlock } from "../modules/state/removed-block";
-import { addRetentionGuard } from "./retention";
+import { RetentionGuard } from "../modules/state/retention-guard";
+import { addCompanyPin, addRetentionGuard } from "./retention";
 import { auditEventSelectors } from "../modules/audit/selectors";
 import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../org/sections/monitoring";
 import { activeProjects, allProjects, type OrgModel, type Project } from "../org/model";
@@ -75,6 +76,7 @@ export class RegistryStack extends WorkspaceStack {
       purgeFlag: "registry: { purge: true }",
       docs: "docs/registry-and-monitoring.md",
     });
+    addCompanyPin(this, org, RetentionGuard.STATE_DEFAULTS);
   }
 
   private repositories(org: OrgModel): void {

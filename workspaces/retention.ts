@@ -1,6 +1,7 @@
 /** The retention guard of a data-holding workspace (modules/state/retention-guard.ts), from the org. */
 import { projectKey, RetentionGuard, type Protection } from "../modules/state/retention-guard";
 import { TeamGuard } from "../modules/state/team-guard";
+import { PinnedValue } from "../modules/state/pinned-value";
 import type { OrgModel, Project } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 
@@ -54,5 +55,36 @@ export function addTeamGuard(stack: WorkspaceStack, org: OrgModel): TeamGuard {
     teams: Object.fromEntries(org.teams.map((t) => [t.id, t.status])),
     decommissioned: org.decommissionedTeams,
     docs: "docs/operations.md",
+  });
+}
+
+/** Output holding the company of the last apply: a state contract, never renamed. */
+export const COMPANY_OUTPUT = "company";
+
+/**
+ * Fails a plan of a data-holding workspace (`stack`) whose company differs from the company of
+ * its last apply, unless `platform.companyRenamedFrom` names that company: the company is in
+ * every bucket, repository and log-group name, so a rename replaces data, never silently.
+ */
+export function addCompanyPin(
+  stack: WorkspaceStack,
+  org: OrgModel,
+  stateDefaults: Record<string, unknown>,
+): PinnedValue {
+  const { company, companyRenamedFrom } = org.platform;
+  return new PinnedValue(stack, "company-pin", {
+    guardId: "company-pin",
+    outputName: COMPANY_OUTPUT,
+    outputDescription:
+      "The company of this apply; the next plan fails if the org files name another one without platform.companyRenamedFrom",
+    previousState: stack.remoteState(stack.workspace, stateDefaults),
+    localStateFile: stack.localStateFile,
+    value: company,
+    accept: companyRenamedFrom ? [companyRenamedFrom] : [],
+    message: (previous) =>
+      `The company would change from '${previous}' to '${company}' in the ${stack.workspace} workspace. ` +
+      "Every bucket, repository and log-group name holds it, so this plan would replace them and their data. " +
+      `If this is a planned migration, set platform.companyRenamedFrom: ${previous} for this change ` +
+      "(the data-protection guards still apply) and remove it after the apply (docs/operations.md); otherwise restore platform.company.",
   });
 }

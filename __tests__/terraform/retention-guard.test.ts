@@ -5,7 +5,8 @@
  * -> expect_failures on the guard; first apply, decommissioned, purge-armed -> plan passes), next
  * to the generated test that applies the whole workspace. The foundation file also runs the team
  * guard (a dropped team: removed + decommissionedTeams -> passes; still active or not
- * decommissioned -> expect_failures on the guard). The local backend is proven on real
+ * decommissioned -> expect_failures on the guard). Every file also runs the company pin, and the
+ * domain's the domain-identity pin (modules/state/pinned-value.ts). The local backend is proven on real
  * plans in foundation-data-safety.test.ts and registry-data-safety.test.ts.
  *
  * SKIPPED (loudly) where terraform or the provider mirror is absent.
@@ -25,7 +26,11 @@ if ("skipped" in tf) process.stderr.write(`\n!! SKIPPED: retention guard terrafo
 describe("retention guard on terraform test (Terraform Cloud backend)", () => {
   const out = synthOrg(
     editExampleOrg({
-      platform: (d) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" }),
+      platform: (d) => {
+        d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" };
+        // The company pin's runs: the company was renamed from oldco in this change.
+        d.platform.companyRenamedFrom = "oldco";
+      },
       teams: (d) => {
         delete d.teams.algo.projects["user-intent"];
         d.teams.algo.decommissioned = ["user-intent"];

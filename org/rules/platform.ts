@@ -18,6 +18,12 @@ export function platformRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   if (d.tagPrefix.startsWith("sg-"))
     add(["platform", "tagPrefix"], "tagPrefix must not start with 'sg-' (security group names cannot)");
 
+  if (doc.platform.companyRenamedFrom === doc.platform.company)
+    add(
+      ["platform", "companyRenamedFrom"],
+      `companyRenamedFrom '${doc.platform.company}' equals company: remove it (it is set only for the apply that renames the company)`,
+    );
+
   // Storage.
   if (doc.storage.encryption === "SSE-KMS" && !doc.storage.kmsKeyArn)
     add(["storage", "kmsKeyArn"], "storage.encryption SSE-KMS requires storage.kmsKeyArn (a KMS key ARN)");

@@ -39,3 +39,41 @@ run "unacknowledged_home_fails_the_plan" {
   }
   expect_failures = [terraform_data.homes-guard]
 }
+
+# The company pin (platform.companyRenamedFrom: oldco in this org): the company of the last apply
+# may be the current one or the one being renamed from, nothing else.
+run "company_renamed_from_the_named_company_passes" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-domain
+    values = { outputs = { domain_identity = "{\"authMode\":\"IAM\",\"domainName\":\"acme-ml-platform\",\"domainSecurityGroupIds\":[],\"privateSubnetIds\":[\"subnet-0a1b2c3d4e5f60001\",\"subnet-0a1b2c3d4e5f60002\"],\"vpcId\":\"vpc-0a1b2c3d4e5f60718\"}", company = "oldco" } }
+  }
+}
+
+run "company_changed_from_another_company_fails_the_plan" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-domain
+    values = { outputs = { domain_identity = "{\"authMode\":\"IAM\",\"domainName\":\"acme-ml-platform\",\"domainSecurityGroupIds\":[],\"privateSubnetIds\":[\"subnet-0a1b2c3d4e5f60001\",\"subnet-0a1b2c3d4e5f60002\"],\"vpcId\":\"vpc-0a1b2c3d4e5f60718\"}", company = "globex" } }
+  }
+  expect_failures = [terraform_data.company-pin]
+}
+
+# The domain-identity pin: deleting studio.domainIdentity (the synthesis-time baseline) disarms
+# nothing; the identity of the last apply is read back from state.
+run "unchanged_domain_identity_passes" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-domain
+    values = { outputs = { company = "acme", domain_identity = "{\"authMode\":\"IAM\",\"domainName\":\"acme-ml-platform\",\"domainSecurityGroupIds\":[],\"privateSubnetIds\":[\"subnet-0a1b2c3d4e5f60001\",\"subnet-0a1b2c3d4e5f60002\"],\"vpcId\":\"vpc-0a1b2c3d4e5f60718\"}" } }
+  }
+}
+
+run "changed_domain_identity_fails_the_plan" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-domain
+    values = { outputs = { company = "acme", domain_identity = "{\"authMode\":\"SSO\",\"domainName\":\"acme-ml-platform\",\"domainSecurityGroupIds\":[],\"privateSubnetIds\":[\"subnet-0a1b2c3d4e5f60001\",\"subnet-0a1b2c3d4e5f60002\"],\"vpcId\":\"vpc-0a1b2c3d4e5f60718\"}" } }
+  }
+  expect_failures = [terraform_data.domain-identity-pin]
+}

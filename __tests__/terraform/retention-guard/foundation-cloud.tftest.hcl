@@ -83,3 +83,22 @@ run "removed_team_dropped_without_decommissioning_fails_the_plan" {
   }
   expect_failures = [terraform_data.team-guard]
 }
+
+# The company pin (platform.companyRenamedFrom: oldco in this org): the company of the last apply
+# may be the current one or the one being renamed from, nothing else.
+run "company_renamed_from_the_named_company_passes" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { company = "oldco" } }
+  }
+}
+
+run "company_changed_from_another_company_fails_the_plan" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { company = "globex" } }
+  }
+  expect_failures = [terraform_data.company-pin]
+}
