@@ -135,8 +135,8 @@ function awsProviderAliases(stackJson: Record<string, unknown>): (string | undef
   return configs.map((c) => c.alias).sort((a, b) => (a ?? "").localeCompare(b ?? ""));
 }
 
-/** The generated test file: apply the whole workspace against a mocked AWS provider. */
-export function generatedTestFile(stackJson: Record<string, unknown>, workspaceData: MockData = {}): string {
+/** One `mock_provider "aws"` block per provider alias of the workspace, with the mock data defaults. */
+export function mockProviderBlocks(stackJson: Record<string, unknown>, workspaceData: MockData = {}): string[] {
   const mockData: MockData = { ...DEFAULT_MOCK_DATA, ...workspaceData };
   const types = Object.keys(mockData).sort();
   const lines: string[] = [];
@@ -148,23 +148,50 @@ export function generatedTestFile(stackJson: Record<string, unknown>, workspaceD
       "}",
       "",
     );
+  return lines;
+}
+
+/**
+ * `override_data` for each remote-state read (its declared defaults, with `outputs(workspace)` laid
+ * over them when given) and `override_resource` for each import target, indented for a run block
+ * when `indent` is set.
+ */
+export function overrideBlocks(
+  stackJson: Record<string, unknown>,
+  outputs: (target: string) => Record<string, unknown> = () => ({}),
+  indent = "",
+): string[] {
+  const lines: string[] = [];
   for (const o of remoteStateOverrides(stackJson))
     lines.push(
-      "override_data {",
-      `  target = ${o.target}`,
-      `  values = { outputs = ${JSON.stringify(o.outputs)} }`,
-      "}",
-      "",
+      `${indent}override_data {`,
+      `${indent}  target = ${o.target}`,
+      `${indent}  values = { outputs = ${JSON.stringify({ ...(o.outputs as object), ...outputs(o.target) })} }`,
+      `${indent}}`,
     );
-  for (const t of importTargets(stackJson)) lines.push("override_resource {", `  target = ${t}`, "}", "");
-  // Remote state returns its placeholder defaults here, so every "upstream applied" check of the
-  // consumer must fire: the run fails if one does not (workspaces/contracts/contract.ts).
-  const upstreamChecks = Object.keys((stackJson.check ?? {}) as Record<string, unknown>)
+  for (const t of importTargets(stackJson))
+    lines.push(`${indent}override_resource {`, `${indent}  target = ${t}`, `${indent}}`);
+  return lines;
+}
+
+/**
+ * The "upstream applied" checks of a consumer (workspaces/contracts/contract.ts): with remote
+ * state returning placeholder defaults every one of them must fire, so runs expect them to fail.
+ */
+export function upstreamChecks(stackJson: Record<string, unknown>): string[] {
+  return Object.keys((stackJson.check ?? {}) as Record<string, unknown>)
     .filter((name) => name.endsWith("_outputs_applied"))
     .sort()
     .map((name) => `check.${name}`);
+}
+
+/** The generated test file: apply the whole workspace against a mocked AWS provider. */
+export function generatedTestFile(stackJson: Record<string, unknown>, workspaceData: MockData = {}): string {
+  const lines = [...mockProviderBlocks(stackJson, workspaceData)];
+  for (const block of overrideBlocks(stackJson)) lines.push(block, ...(block === "}" ? [""] : []));
+  const checks = upstreamChecks(stackJson);
   lines.push('run "apply_workspace" {', "  command = apply");
-  if (upstreamChecks.length) lines.push(`  expect_failures = [${upstreamChecks.join(", ")}]`);
+  if (checks.length) lines.push(`  expect_failures = [${checks.join(", ")}]`);
   lines.push("}", "");
   return lines.join("\n");
 }

@@ -1,9 +1,19 @@
-/** The retention guard of a data-holding workspace (modules/state/retention-guard.ts), from the org. */
-import { projectKey, RetentionGuard, type Protection } from "../modules/state/retention-guard";
+/**
+ * The plan-time guards of the workspaces, from the org: retention (data-holding workspaces), team,
+ * bucket policies and company pin (modules/state/).
+ */
+import type { TerraformRemoteState } from "cdktf";
+import {
+  projectKey,
+  RETAINED_PROJECTS_OUTPUT,
+  RetentionGuard,
+  type Protection,
+} from "../modules/state/retention-guard";
 import { TeamGuard } from "../modules/state/team-guard";
 import { PinnedValue } from "../modules/state/pinned-value";
-import type { OrgModel, Project } from "../org/model";
-import type { WorkspaceStack } from "./workspace-stack";
+import { LedgerGuard, readOnlyExistingState } from "../modules/state/ledger-guard";
+import type { OrgModel, Project, Team } from "../org/model";
+import { localStatePath, type WorkspaceStack } from "./workspace-stack";
 
 export interface WorkspaceRetention {
   /** How a declared project's data is held in this workspace, or undefined if it has none here. */
@@ -71,14 +81,28 @@ export function addCompanyPin(
   org: OrgModel,
   stateDefaults: Record<string, unknown>,
 ): PinnedValue {
+  return companyPin(stack, org, stack.remoteState(stack.workspace, stateDefaults), true);
+}
+
+/**
+ * The company pin of a team workspace, against the foundation's last apply (which runs first):
+ * a team workspace renames every bucket policy's bucket with the company, which would lift the
+ * policy off the old bucket.
+ */
+export function addFoundationCompanyPin(stack: WorkspaceStack, org: OrgModel): PinnedValue {
+  return companyPin(stack, org, foundationState(stack), false);
+}
+
+function companyPin(stack: WorkspaceStack, org: OrgModel, previousState: TerraformRemoteState, publish: boolean) {
   const { company, companyRenamedFrom } = org.platform;
   return new PinnedValue(stack, "company-pin", {
     guardId: "company-pin",
     outputName: COMPANY_OUTPUT,
     outputDescription:
       "The company of this apply; the next plan fails if the org files name another one without platform.companyRenamedFrom",
-    previousState: stack.remoteState(stack.workspace, stateDefaults),
-    localStateFile: stack.localStateFile,
+    previousState,
+    publish,
+    localStateFile: publish ? stack.localStateFile : foundationLocalState(stack),
     value: company,
     accept: companyRenamedFrom ? [companyRenamedFrom] : [],
     message: (previous) =>
@@ -86,5 +110,44 @@ export function addCompanyPin(
       "Every bucket, repository and log-group name holds it, so this plan would replace them and their data. " +
       `If this is a planned migration, set platform.companyRenamedFrom: ${previous} for this change ` +
       "(the data-protection guards still apply) and remove it after the apply (docs/operations.md); otherwise restore platform.company.",
+  });
+}
+
+/** The foundation's state as a team workspace reads it (the foundation applies first). */
+function foundationState(stack: WorkspaceStack): TerraformRemoteState {
+  return stack.remoteState("foundation", RetentionGuard.STATE_DEFAULTS);
+}
+
+function foundationLocalState(stack: WorkspaceStack): string | undefined {
+  return stack.localStateFile ? localStatePath("foundation") : undefined;
+}
+
+/**
+ * Fails a plan of a team workspace that would delete the bucket policy of a project whose bucket
+ * the foundation still protects: the policy (TLS only, members and the project's roles only) is
+ * what guards the data, so it goes only with the bucket (purge-armed), or stays on it when the
+ * project is decommissioned. Reads the foundation's ledger, not its own state: the foundation
+ * applies first, and a new team workspace needs no state of its own before its first plan.
+ */
+export function addBucketPolicyGuard(stack: WorkspaceStack, team: Team): LedgerGuard {
+  const foundation = foundationState(stack);
+  readOnlyExistingState(foundation, foundationLocalState(stack));
+  const prefix = projectKey(team.id, "");
+  return new LedgerGuard(stack, "bucket-policy-guard", {
+    guardId: "bucket-policy-guard",
+    outputName: RETAINED_PROJECTS_OUTPUT,
+    outputDescription: "",
+    previousState: foundation,
+    keyPrefix: prefix,
+    keep: [
+      ...team.projects.map((p) => projectKey(team.id, p.name)),
+      ...team.decommissioned.map((n) => projectKey(team.id, n)),
+    ],
+    freeStatuses: ["purge-armed"],
+    message: (lost) =>
+      `Bucket policies would be deleted: ${lost} still had a protected bucket at the foundation's last apply ` +
+      `and no longer appear in the org files, so this plan would delete the policy that guards each bucket's data. ` +
+      "Restore the project entry (status: retired keeps the bucket and a deny-only policy), list it in " +
+      "teams.<team>.decommissioned, or purge it first (docs/foundation.md).",
   });
 }

@@ -27,6 +27,7 @@ import { TeamUser, type UserScope } from "../modules/identity/team-user";
 import { projectBucketPolicyDocument } from "../modules/storage/project-bucket-policy";
 import { RemovedBlock } from "../modules/state/removed-block";
 import { RolePolicyQuotaCheck } from "../modules/identity/role-policy-quota";
+import { addBucketPolicyGuard, addFoundationCompanyPin } from "./retention";
 
 export function teamWorkspaceName(teamId: string): string {
   return `team-${teamId}`;
@@ -130,6 +131,10 @@ export class TeamStack extends WorkspaceStack {
           }),
         ),
       });
+    // Issue 10: a project deleted from the org file cannot take its bucket's policy with it, and
+    // a company rename cannot lift the policies off the buckets.
+    addBucketPolicyGuard(this, team);
+    addFoundationCompanyPin(this, org);
     // A decommissioned project's bucket leaves Terraform with its policy still on it.
     for (const name of team.decommissioned)
       new RemovedBlock(this, `bucket-policy-${name}-released`, { from: `aws_s3_bucket_policy.bucket-policy-${name}` });

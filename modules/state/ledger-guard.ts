@@ -28,10 +28,21 @@ export interface LedgerGuardProps {
   /** Name of the ledger output: a state contract, never renamed. */
   readonly outputName: string;
   readonly outputDescription: string;
-  /** The workspace's own previous state; its defaults must include `outputName`. */
+  /**
+   * The state holding the previous ledger: the workspace's own, or (with `entries` undefined)
+   * another workspace's whose ledger this one depends on. Its defaults must include `outputName`.
+   */
   readonly previousState: TerraformRemoteState;
-  /** This apply's ledger. */
-  readonly entries: Readonly<Record<string, string>>;
+  /**
+   * This apply's ledger, published as the output `outputName`.
+   * @default undefined: nothing is published (the ledger is another workspace's)
+   */
+  readonly entries?: Readonly<Record<string, string>>;
+  /**
+   * Only previous keys starting with this are this workspace's business.
+   * @default every key
+   */
+  readonly keyPrefix?: string;
   /** Keys that may be absent from the next ledger (at least every key of `entries`). */
   readonly keep: readonly string[];
   /**
@@ -54,20 +65,23 @@ export interface LedgerGuardProps {
 }
 
 export class LedgerGuard extends Construct {
-  readonly output: TerraformOutput;
+  readonly output: TerraformOutput | undefined;
   readonly guard: DataResource;
 
   constructor(scope: Construct, id: string, props: LedgerGuardProps) {
     super(scope, id);
-    const entries: Record<string, string> = {};
-    for (const key of Object.keys(props.entries).sort()) entries[key] = props.entries[key];
-    // Fixed addresses: the output name is read back by the next plan, the guard is named in tests.
-    this.output = new TerraformOutput(this, "Output", { value: entries, description: props.outputDescription });
-    this.output.overrideLogicalId(props.outputName);
+    if (props.entries) {
+      const entries: Record<string, string> = {};
+      for (const key of Object.keys(props.entries).sort()) entries[key] = props.entries[key];
+      // Fixed addresses: the output name is read back by the next plan, the guard is named in tests.
+      this.output = new TerraformOutput(this, "Output", { value: entries, description: props.outputDescription });
+      this.output.overrideLogicalId(props.outputName);
+    }
 
     const list = (xs: readonly string[] | undefined) => JSON.stringify([...new Set(xs ?? [])].sort());
     const state = `data.terraform_remote_state.${props.previousState.friendlyUniqueId}`;
     const goes = [
+      ...(props.keyPrefix ? [`startswith(key, ${JSON.stringify(props.keyPrefix)})`] : []),
       `!contains(${list(props.keep)}, key)`,
       ...(props.freeStatuses?.length ? [`!contains(${list(props.freeStatuses)}, status)`] : []),
       ...(props.released?.length

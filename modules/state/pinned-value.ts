@@ -17,8 +17,16 @@ export interface PinnedValueProps {
   /** Output read back by the next plan: a state contract, never renamed. */
   readonly outputName: string;
   readonly outputDescription: string;
-  /** The workspace's own state (`WorkspaceStack.remoteState(workspace, …)`). */
+  /**
+   * The state holding the previous value: the workspace's own, or (with `publish: false`) the
+   * state of the workspace that publishes it.
+   */
   readonly previousState: TerraformRemoteState;
+  /**
+   * Whether this workspace publishes the value as output `outputName`.
+   * @default true
+   */
+  readonly publish?: boolean;
   /** Local state file with a local backend (the read happens only when it exists). */
   readonly localStateFile: string | undefined;
   /** This apply's value. */
@@ -34,14 +42,16 @@ export interface PinnedValueProps {
 }
 
 export class PinnedValue extends Construct {
-  readonly output: TerraformOutput;
+  readonly output: TerraformOutput | undefined;
   readonly guard: DataResource;
 
   constructor(scope: Construct, id: string, props: PinnedValueProps) {
     super(scope, id);
     readOnlyExistingState(props.previousState, props.localStateFile);
-    this.output = new TerraformOutput(this, "Output", { value: props.value, description: props.outputDescription });
-    this.output.overrideLogicalId(props.outputName);
+    if (props.publish !== false) {
+      this.output = new TerraformOutput(this, "Output", { value: props.value, description: props.outputDescription });
+      this.output.overrideLogicalId(props.outputName);
+    }
 
     const state = `data.terraform_remote_state.${props.previousState.friendlyUniqueId}`;
     // No previous value (first apply with this output) reads as "": never a pinned value. Terraform
@@ -55,9 +65,7 @@ export class PinnedValue extends Construct {
         precondition: [
           {
             condition: `\${${condition}}`,
-            errorMessage: props.message(
-              `\${join(", ", [for s in ${state} : tostring(try(s.outputs.${props.outputName}, ""))])}`,
-            ),
+            errorMessage: props.message(`\${join(", ", [for s in ${state} : ${previous}])}`),
           },
         ],
       },
