@@ -100,3 +100,24 @@ describe("npm run synth", () => {
     expect(r.stderr).toMatch(/missing\.yaml:1:1 \(document\): cannot read file \(ENOENT\)/);
   });
 });
+
+describe("tf:check (scripts/terraform-offline.ts) without terraform", () => {
+  const run = (ci: boolean) =>
+    spawnSync(process.execPath, [path.join(build, "scripts", "terraform-offline.js"), work], {
+      cwd: ROOT,
+      env: { ...process.env, TERRAFORM_BIN: "/nonexistent/terraform", CI: ci ? "true" : "" },
+      encoding: "utf8",
+    });
+
+  it("fails under CI: a check that checked nothing is not green", () => {
+    const r = run(true);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^FAILED: terraform is not on the PATH/);
+  });
+
+  it("says SKIPPED and exits 0 on a workstation", () => {
+    const r = run(false);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^SKIPPED: terraform is not on the PATH/);
+  });
+});

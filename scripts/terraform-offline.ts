@@ -277,8 +277,9 @@ if (require.main === module) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tf-check-"));
   const tf = offlineTerraform(scratch);
   if ("skipped" in tf) {
-    console.error(`SKIPPED: ${tf.skipped}`);
-    process.exit(0);
+    // In CI a skipped check must not look green: nothing was checked.
+    console.error(`${process.env.CI ? "FAILED" : "SKIPPED"}: ${tf.skipped}`);
+    process.exit(process.env.CI ? 1 : 0);
   }
   let failed = 0;
   for (const ws of fs.readdirSync(path.join(outdir, "stacks")).sort()) {

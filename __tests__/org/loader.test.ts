@@ -619,3 +619,15 @@ describe("org loader: AWS's catalogues, CIDRs, account quotas and look-alikes (i
     ]);
   });
 });
+
+describe("org loader: the Terraform backend", () => {
+  it("a cloud backend without organization names the missing field", () => {
+    expect(
+      lines(
+        problemsIn(
+          editedExampleSources({ platform: (d) => (d.backend = { type: "cloud", workspacePrefix: "sagemaker-" }) }),
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/^org\/platform\.yaml:\d+:\d+ backend\.organization: required/)]);
+  });
+});
