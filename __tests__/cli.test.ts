@@ -94,6 +94,24 @@ describe("npm run synth", () => {
     expect(snapshotDir(outdir)).toEqual(before);
   });
 
+  it("a re-synth keeps Terraform's working files and saved plans; a dropped workspace goes", () => {
+    const rc = path.join(outdir, "stacks", "team-rc");
+    fs.mkdirSync(path.join(rc, ".terraform", "providers"), { recursive: true });
+    fs.writeFileSync(path.join(rc, ".terraform", "providers", "marker"), "x");
+    fs.writeFileSync(path.join(rc, ".terraform.lock.hcl"), "# lock\n");
+    fs.writeFileSync(path.join(rc, "tfplan"), "plan");
+    fs.writeFileSync(path.join(rc, "cdk.tf.json"), "{}");
+    fs.mkdirSync(path.join(outdir, "stacks", "team-old"));
+    const r = synth({ CDKTF_OUTDIR: outdir, ORG_FILE: EXAMPLE_TEAMS, PLATFORM_FILE: EXAMPLE_PLATFORM });
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(rc, ".terraform", "providers", "marker"), "utf8")).toBe("x");
+    expect(fs.readFileSync(path.join(rc, ".terraform.lock.hcl"), "utf8")).toBe("# lock\n");
+    expect(fs.readFileSync(path.join(rc, "tfplan"), "utf8")).toBe("plan");
+    // What synthesis writes is written again.
+    expect(JSON.parse(fs.readFileSync(path.join(rc, "cdk.tf.json"), "utf8")).resource).toBeDefined();
+    expect(fs.existsSync(path.join(outdir, "stacks", "team-old"))).toBe(false);
+  });
+
   it("fails clearly when an explicitly named platform file is missing", () => {
     const r = synth({ CDKTF_OUTDIR: outdir, ORG_FILE: EXAMPLE_TEAMS, PLATFORM_FILE: path.join(work, "missing.yaml") });
     expect(r.status).toBe(1);

@@ -58,6 +58,7 @@ export function synthesize(org: OrgModel, outdir: string): Platform {
     // Render checks and the guardrail rule pack (docs/guardrails.md): a bug never reaches outdir.
     const refusal = outputRefusal(staging, outdir);
     if (refusal) throw refusal;
+    carryOverWorkingFiles(target, staging);
     const old = `${target}.old-${process.pid}`;
     if (fs.existsSync(target)) fs.renameSync(target, old);
     fs.renameSync(staging, target);
@@ -65,5 +66,23 @@ export function synthesize(org: OrgModel, outdir: string): Platform {
     return platform;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Terraform's working files in each workspace directory (`.terraform/`, `.terraform.lock.hcl`,
+ * saved plans: everything synthesis did not write) move into the new output, so a re-synth does
+ * not force `terraform init` again or lose a reviewed plan. A workspace no longer synthesized
+ * loses its directory with them.
+ */
+function carryOverWorkingFiles(target: string, staging: string): void {
+  const stacks = path.join(target, "stacks");
+  if (!fs.existsSync(stacks)) return;
+  for (const workspace of fs.readdirSync(stacks)) {
+    const into = path.join(staging, "stacks", workspace);
+    if (!fs.existsSync(into)) continue;
+    for (const entry of fs.readdirSync(path.join(stacks, workspace)))
+      if (!fs.existsSync(path.join(into, entry)))
+        fs.renameSync(path.join(stacks, workspace, entry), path.join(into, entry));
   }
 }
