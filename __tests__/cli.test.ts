@@ -139,3 +139,32 @@ describe("tf:check (scripts/terraform-offline.ts) without terraform", () => {
     expect(r.stderr).toMatch(/^SKIPPED: terraform is not on the PATH/);
   });
 });
+
+describe("npm run org:diff (compiled, in a git repository)", () => {
+  it("compares the org files at --base with the working tree; exit 1 on an unnamed home loss", () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), "org-diff-git-"));
+    fs.mkdirSync(path.join(repo, "org"));
+    for (const f of ["teams.yaml", "platform.yaml"])
+      fs.copyFileSync(path.join(ROOT, "org", f), path.join(repo, "org", f));
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8" });
+    git("init", "-q");
+    git("add", ".");
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base");
+    const teams = path.join(repo, "org", "teams.yaml");
+    fs.writeFileSync(teams, fs.readFileSync(teams, "utf8").replace("members: [alice, bob]", "members: [alice]"));
+    const diff = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(build, "scripts", "org-diff.js"), ...args], {
+        cwd: repo,
+        encoding: "utf8",
+      });
+    const r = diff("--base", "HEAD", "--format", "md");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^### Org diff: HEAD -> working tree\n\n\*\*BLOCKED/);
+    expect(r.stdout).toContain("HOME LOSS: rc/fraud-detection/bob");
+    const bad = diff("--frobnicate");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/usage: npm run org:diff/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    fs.rmSync(repo, { recursive: true, force: true });
+  });
+});

@@ -33,6 +33,7 @@ import {
   type RunResult,
 } from "../support/edit-plans";
 import { OfflinePlan, stateFile, stateResource } from "../support/offline-plan";
+import { homeKey } from "../../scripts/org-diff";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tf-safe-edits-"));
 const tf = offlineTerraform(scratch);
@@ -216,15 +217,6 @@ const DATA_TYPES = new Set([
   "aws_sagemaker_domain",
 ]);
 const HOME_TYPES = new Set(["aws_sagemaker_user_profile", "aws_sagemaker_space"]);
-
-/** `member-rc-fraud-detection-bob_Space_1A2B3C4D` -> `rc/fraud-detection/bob`. */
-function homeKey(name: string): string {
-  const parts = name
-    .replace(/^member-/, "")
-    .replace(/_(Profile|Space)_[0-9A-F]+$/, "")
-    .split("-");
-  return `${parts[0]}/${parts.slice(1, -1).join("-")}/${parts[parts.length - 1]}`;
-}
 
 function editedOrg(edit: Edit): OrgModel {
   return editExampleOrg({
