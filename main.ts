@@ -13,9 +13,8 @@ function main(): number {
     const org = loadOrg(orgFilesFromEnv());
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
     const { stacks } = synthesize(org, outdir);
-    console.log(
-      `synthesized ${stacks.length} workspaces into ${outdir}/stacks: ${stacks.map((s) => s.workspace).join(", ")}`,
-    );
+    const names = [...stacks.map((s) => s.workspace), ...(org.backend.type === "cloud" ? ["tfc"] : [])];
+    console.log(`synthesized ${names.length} workspaces into ${outdir}/stacks: ${names.join(", ")}`);
     return 0;
   } catch (e) {
     if (e instanceof OrgValidationError || e instanceof SynthesisRefused) {

@@ -283,6 +283,11 @@ if (require.main === module) {
   }
   let failed = 0;
   for (const ws of fs.readdirSync(path.join(outdir, "stacks")).sort()) {
+    if (ws === "tfc") {
+      // The tfe provider is not in the offline mirror; its JSON is asserted by __tests__/workspaces/tfc.test.ts.
+      console.log("skip tfc (Terraform Cloud workspace: the tfe provider is not in the offline mirror)");
+      continue;
+    }
     const r = checkWorkspace(path.join(outdir, "stacks", ws), tf, scratch);
     console.log(`${r.ok ? "ok  " : "FAIL"} ${ws}${r.ok ? "" : ` (${r.step})\n${r.output}`}`);
     if (!r.ok) failed++;

@@ -14,6 +14,7 @@ import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
 import { RegistryStack } from "./registry";
 import { outputRefusal } from "./output-checks";
+import { TfcStack } from "./tfc";
 
 export interface Platform {
   readonly app: App;
@@ -41,7 +42,10 @@ export function buildApp(org: OrgModel, outdir: string): Platform {
   domain.addDependency(network);
   domain.addDependency(foundation);
   for (const t of teams) domain.addDependency(t);
-  return { app, stacks: [network, foundation, ...teams, domain, registry] };
+  const stacks = [network, foundation, ...teams, domain, registry];
+  // Terraform Cloud as code: only with a cloud backend, built last (it reads every stack's reads).
+  if (org.backend.type === "cloud") new TfcStack(app, org, org.backend, stacks);
+  return { app, stacks };
 }
 
 /**

@@ -66,6 +66,11 @@ export abstract class WorkspaceStack extends TerraformStack {
    * Remote state of another workspace. `defaults` stand in for outputs the producer has not
    * applied yet, so a pull request can be planned before its upstream workspace is applied.
    */
+  /** Other workspaces whose state this one reads (the remote-state sharing it needs). */
+  get upstreamWorkspaces(): string[] {
+    return [...this.remoteStates.keys()].filter((w) => w !== this.workspace).sort();
+  }
+
   remoteState(workspace: string, defaults: Record<string, unknown>): TerraformRemoteState {
     const existing = this.remoteStates.get(workspace);
     if (existing) return existing;

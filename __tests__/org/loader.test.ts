@@ -621,6 +621,18 @@ describe("org loader: AWS's catalogues, CIDRs, account quotas and look-alikes (i
 });
 
 describe("org loader: the Terraform backend", () => {
+  it("agent execution without an agent pool is reported at agentPoolId", () => {
+    expect(
+      lines(
+        problemsIn(
+          editedExampleSources({
+            platform: (d) => (d.backend = { type: "cloud", organization: "acme", tfc: { executionMode: "agent" } }),
+          }),
+        ),
+      ),
+    ).toEqual([expect.stringMatching(/backend\.tfc\.agentPoolId: executionMode agent needs agentPoolId/)]);
+  });
+
   it("a cloud backend without organization names the missing field", () => {
     expect(
       lines(
