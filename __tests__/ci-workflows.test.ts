@@ -1,0 +1,113 @@
+/**
+ * The GitHub Actions pipeline (.github/workflows): parsed, its job graph checked, every action
+ * pinned to a version, secrets referenced by name only, and every script, npm script and compiled
+ * entry point it runs present in the repository. The shell scripts parse (`bash -n`).
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+import { applyOrder } from "../scripts/workspace-order";
+import { ROOT } from "./support/org";
+
+const workflow = (name: string) => parse(fs.readFileSync(path.join(ROOT, ".github", "workflows", name), "utf8"));
+const pr = workflow("pull-request.yml");
+const apply = workflow("apply.yml");
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+
+/** Every `run:` script of a workflow, and every script file those run (one level). */
+function commands(wf: any): string[] {
+  const runs = Object.values<any>(wf.jobs).flatMap((j) => j.steps.map((s: any) => s.run).filter(Boolean));
+  const files = runs.flatMap((r: string) => [...r.matchAll(/bash (scripts\/[\w/.-]+\.sh)/g)].map((m) => m[1]));
+  return [...runs, ...files.map((f: string) => fs.readFileSync(path.join(ROOT, f), "utf8"))];
+}
+
+describe("GitHub Actions workflows", () => {
+  it("pull request: test, then plan (synth, org diff, plans, guard, one comment); nothing applied", () => {
+    expect(Object.keys(pr.on)).toEqual(["pull_request"]);
+    expect(pr.on.pull_request.types).toEqual(expect.arrayContaining(["opened", "synchronize", "labeled", "edited"]));
+    expect(pr.jobs.plan.needs).toBe("test");
+    const names = pr.jobs.plan.steps.map((s: any) => s.name ?? s.uses);
+    const at = (n: string) => names.findIndex((x: string) => x?.startsWith(n));
+    expect(at("Synthesize")).toBeLessThan(at("Org diff"));
+    expect(at("Plan every workspace")).toBeLessThan(at("Destroy guard"));
+    expect(at("Destroy guard")).toBeLessThan(at("One pull-request comment"));
+    expect(at("One pull-request comment")).toBeLessThan(at("Verdict"));
+    expect(commands(pr).join("\n")).not.toMatch(/terraform apply/);
+    expect(pr.permissions).toEqual({ contents: "read" });
+  });
+
+  it("merge: one apply at a time; per workspace plan, guard, pre-destroy, then apply that plan", () => {
+    expect(apply.on.push.branches).toEqual(["main"]);
+    expect(apply.concurrency).toEqual({ group: "apply", "cancel-in-progress": false });
+    expect(apply.jobs.apply.environment).toBe("production");
+    const script = fs.readFileSync(path.join(ROOT, "scripts", "ci", "apply-all.sh"), "utf8");
+    const order = [
+      "workspace-order.js",
+      "terraform plan",
+      "plan-guard.js",
+      "pre-destroy.js",
+      "terraform apply -input=false tfplan",
+    ];
+    const positions = order.map((s) => script.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(script).toMatch(/set -euo pipefail/);
+  });
+
+  it.each([
+    ["pull-request.yml", pr],
+    ["apply.yml", apply],
+  ])("%s: actions pinned to a version, secrets by name, everything it runs exists", (_name, wf) => {
+    const steps = Object.values<any>(wf.jobs).flatMap((j) => j.steps);
+    for (const uses of steps.map((s) => s.uses).filter(Boolean))
+      expect(uses).toMatch(/^[\w-]+\/[\w-]+@v\d+\.\d+\.\d+$/);
+    const text = JSON.stringify(wf);
+    for (const m of text.matchAll(/secrets\.([\w]+)/g)) expect(m[1]).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    expect(text).not.toMatch(/AKIA[0-9A-Z]{16}|-----BEGIN/);
+    const all = commands(wf).join("\n");
+    for (const m of all.matchAll(/npm run (?:--silent )?([\w:-]+)/g)) expect(pkg.scripts[m[1]]).toBeDefined();
+    for (const m of all.matchAll(/dist\/scripts\/([\w-]+)\.js/g))
+      expect(fs.existsSync(path.join(ROOT, "scripts", `${m[1]}.ts`))).toBe(true);
+    for (const m of all.matchAll(/bash (scripts\/[\w/.-]+\.sh)/g))
+      expect(fs.existsSync(path.join(ROOT, m[1]))).toBe(true);
+  });
+
+  it("the shell scripts parse", () => {
+    for (const f of [
+      "scripts/ci/approved-names.sh",
+      "scripts/ci/plan-all.sh",
+      "scripts/ci/apply-all.sh",
+      "scripts/provider-mirror.sh",
+    ]) {
+      const r = spawnSync("bash", ["-n", path.join(ROOT, f)], { encoding: "utf8" });
+      expect({ f, status: r.status, stderr: r.stderr }).toEqual({ f, status: 0, stderr: "" });
+    }
+  });
+
+  it("approvals count only with the allow-destroy label", () => {
+    const run = (env: Record<string, string>) =>
+      spawnSync("bash", [path.join(ROOT, "scripts", "ci", "approved-names.sh")], {
+        env: { PATH: process.env.PATH!, GITHUB_OUTPUT: "/dev/null", ...env },
+        encoding: "utf8",
+      }).stdout;
+    const body = "Retire it.\nAllow-Destroy: acme-sm-rc-legacy-scoring, rc-legacy-scoring\n";
+    expect(run({ BODY: body, LABELLED: "true" })).toBe("approved: acme-sm-rc-legacy-scoring rc-legacy-scoring\n");
+    expect(run({ BODY: body, LABELLED: "false" })).toBe("approved: none\n");
+  });
+
+  it("workspace order: tfc, network, foundation, teams, domain, registry; a dependency applied later is refused", () => {
+    const stacks = {
+      registry: {},
+      domain: { dependencies: ["network", "foundation", "team-rc"] },
+      "team-rc": { dependencies: ["network", "foundation"] },
+      foundation: {},
+      network: {},
+      tfc: {},
+    };
+    expect(applyOrder({ stacks })).toEqual(["tfc", "network", "foundation", "team-rc", "domain", "registry"]);
+    expect(() => applyOrder({ stacks: { network: { dependencies: ["domain"] }, domain: {} } })).toThrow(
+      /network depends on domain/,
+    );
+  });
+});
