@@ -3,18 +3,33 @@
  *   ORG_FILE       people file (default org/teams.yaml)
  *   PLATFORM_FILE  platform file (default org/platform.yaml; optional when ORG_FILE has every section)
  *   CDKTF_OUTDIR   output directory (default cdktf.out)
+ * `--quiet` (or QUIET=1): no progress and no summary. Progress goes to a terminal's stderr only.
  */
 import { loadOrg, orgFilesFromEnv } from "./org/loader";
 import { OrgValidationError, SynthesisRefused } from "./org/problems";
-import { synthesize } from "./workspaces/app";
+import { resourceCounts, synthesize } from "./workspaces/app";
 
 function main(): number {
+  const quiet = process.argv.includes("--quiet") || process.env.QUIET === "1";
+  const live = !quiet && process.stderr.isTTY;
+  const started = Date.now();
+  // One overwritten status line on a terminal; nothing in logs or pipes.
+  const progress = (step: string) => live && process.stderr.write(`\r\x1b[K${step}`);
   try {
     const org = loadOrg(orgFilesFromEnv());
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
-    const { stacks } = synthesize(org, outdir);
-    const names = [...stacks.map((s) => s.workspace), ...(org.backend.type === "cloud" ? ["tfc"] : [])];
-    console.log(`synthesized ${names.length} workspaces into ${outdir}/stacks: ${names.join(", ")}`);
+    synthesize(org, outdir, progress);
+    if (live) process.stderr.write("\r\x1b[K");
+    if (quiet) return 0;
+    const counts = resourceCounts(outdir);
+    const resources = Object.values(counts).reduce((a, b) => a + b, 0);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `synthesized ${Object.keys(counts).length} workspaces (${resources.toLocaleString("en-US")} resources) into ${outdir}/stacks in ${seconds} s: ` +
+        Object.entries(counts)
+          .map(([ws, n]) => `${ws} ${n}`)
+          .join(", "),
+    );
     return 0;
   } catch (e) {
     if (e instanceof OrgValidationError || e instanceof SynthesisRefused) {

@@ -58,7 +58,33 @@ describe("npm run synth", () => {
     expect(r.status).toBe(0);
     for (const ws of ["network", "foundation", "domain", "registry", "team-rc", "team-algo"])
       expect(fs.existsSync(path.join(outdir, "stacks", ws, "cdk.tf.json"))).toBe(true);
-    expect(r.stdout).toMatch(/synthesized 6 workspaces/);
+    // The closing summary: workspaces, resources (each workspace's count), time. No progress in a pipe.
+    const counts = Object.fromEntries(
+      ["domain", "foundation", "network", "registry", "team-algo", "team-rc"].map((ws) => {
+        const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", ws, "cdk.tf.json"), "utf8"));
+        return [ws, Object.values<object>(json.resource).reduce((n, r) => n + Object.keys(r).length, 0)];
+      }),
+    );
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(r.stdout.trim()).toMatch(
+      new RegExp(
+        `^synthesized 6 workspaces \\(${total} resources\\) into .* in \\d+\\.\\d s: domain ${counts.domain}, foundation ${counts.foundation},`,
+      ),
+    );
+  });
+
+  it("--quiet prints nothing", () => {
+    const r = spawnSync(process.execPath, [path.join(build, "main.js"), "--quiet"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CDKTF_OUTDIR: path.join(work, "quiet"),
+        ORG_FILE: EXAMPLE_TEAMS,
+        PLATFORM_FILE: EXAMPLE_PLATFORM,
+      },
+      encoding: "utf8",
+    });
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: "", stderr: "" });
   });
 
   it("on an invalid org: lists each problem with file:line:col, exits 1, no stack trace, output untouched", () => {

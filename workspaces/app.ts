@@ -21,19 +21,28 @@ export interface Platform {
   readonly stacks: readonly WorkspaceStack[];
 }
 
+/** Progress of a synthesis, for a terminal (main.ts prints it; quiet by default). */
+export type Progress = (step: string) => void;
+
 /** Deploy order (§2): network -> foundation -> team-* -> domain -> registry. */
-export function buildApp(org: OrgModel, outdir: string): Platform {
+export function buildApp(org: OrgModel, outdir: string, progress: Progress = () => {}): Platform {
   disableTokenStackTraces();
   // cdktf's construct validations shell out to the *local* `terraform version` once per import
   // block, data resource or cloud backend: slow, meaningless for the machine that will run the
   // plan (Terraform Cloud), and fatal where terraform is absent. The required Terraform version
   // is declared in each workspace instead (`required_version`, WorkspaceStack).
   const app = new App({ outdir, skipValidation: true });
-  const network = new NetworkStack(app, org);
-  const foundation = new FoundationStack(app, org);
-  const teams = org.teams.map((team) => new TeamStack(app, org, team));
-  const domain = new DomainStack(app, org);
-  const registry = new RegistryStack(app, org);
+  const total = 4 + org.teams.length;
+  let built = 0;
+  const build = <T>(name: string, make: () => T): T => {
+    progress(`building workspace ${++built}/${total}: ${name}`);
+    return make();
+  };
+  const network = build("network", () => new NetworkStack(app, org));
+  const foundation = build("foundation", () => new FoundationStack(app, org));
+  const teams = org.teams.map((team) => build(`team-${team.id}`, () => new TeamStack(app, org, team)));
+  const domain = build("domain", () => new DomainStack(app, org));
+  const registry = build("registry", () => new RegistryStack(app, org));
   // Workspaces share values only through remote state; the dependencies record the apply order.
   for (const t of teams) {
     t.addDependency(network);
@@ -52,14 +61,16 @@ export function buildApp(org: OrgModel, outdir: string): Platform {
  * Synthesizes into a sibling temp dir and swaps it in only on success: a failed synth (or a
  * failed guard inside a workspace) writes nothing and leaves an existing output dir untouched.
  */
-export function synthesize(org: OrgModel, outdir: string): Platform {
+export function synthesize(org: OrgModel, outdir: string, progress: Progress = () => {}): Platform {
   const target = path.resolve(outdir);
   const staging = `${target}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   try {
-    const platform = buildApp(org, staging);
+    const platform = buildApp(org, staging, progress);
+    progress(`synthesizing ${platform.stacks.length} workspaces`);
     platform.app.synth();
     // Render checks and the guardrail rule pack (docs/guardrails.md): a bug never reaches outdir.
+    progress("checking the rendered Terraform (render checks, guardrails)");
     const refusal = outputRefusal(staging, outdir);
     if (refusal) throw refusal;
     carryOverWorkingFiles(target, staging);
@@ -89,4 +100,18 @@ function carryOverWorkingFiles(target: string, staging: string): void {
       if (!fs.existsSync(path.join(into, entry)))
         fs.renameSync(path.join(stacks, workspace, entry), path.join(into, entry));
   }
+}
+
+/** Managed resources per synthesized workspace directory under `<outdir>/stacks`. */
+export function resourceCounts(outdir: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const stacks = path.join(outdir, "stacks");
+  for (const ws of fs.readdirSync(stacks).sort()) {
+    const json = JSON.parse(fs.readFileSync(path.join(stacks, ws, "cdk.tf.json"), "utf8"));
+    out[ws] = Object.values<Record<string, unknown>>(json.resource ?? {}).reduce(
+      (n, r) => n + Object.keys(r).length,
+      0,
+    );
+  }
+  return out;
 }
