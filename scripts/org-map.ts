@@ -13,6 +13,7 @@ import { OrgValidationError } from "../org/problems";
 import type { StackJson } from "./access/simulated-platform";
 import { synthesizedJson } from "./org-diff";
 import { applyOrder } from "./workspace-order";
+import { chromiumPath, ViewRenderer } from "./render-views";
 
 const id = (...parts: string[]) => parts.join("_").replace(/[^A-Za-z0-9_]/g, "_");
 
@@ -29,7 +30,8 @@ export function orgMapMermaid(org: OrgModel): string {
       lines.push(`  ${id("team", t.id)} ${p.status === "retired" ? "-.->" : "-->"} ${pid}`);
       for (const m of p.memberships) lines.push(`  ${pid} --> ${id("person", t.id, m.user)}`);
     }
-    for (const u of t.users) lines.push(`  ${id("person", t.id, u.name)}("${u.name}${u.consoleLogin ? " 🔑" : ""}")`);
+    for (const u of t.users)
+      lines.push(`  ${id("person", t.id, u.name)}("${u.name}${u.consoleLogin ? "<br/><i>console login</i>" : ""}")`);
   }
   lines.push("  classDef team fill:#ddf4ff,stroke:#0969da", "  classDef retired stroke-dasharray:4 3,color:#6e7781");
   for (const t of org.teams) {
@@ -85,9 +87,11 @@ export function views(org: OrgModel, json: Record<string, StackJson>, readme: st
       "# Org map",
       "",
       "Teams → projects → people, from the org files (`npm run org:map` writes this file; a test fails",
-      "while it is stale). Dashed: retired projects. 🔑: console login.",
+      "while it is stale). Dashed: retired projects.",
       "",
       fence(map),
+      "",
+      "Rendered offline in Chromium: [org-map.svg](org-map.svg), screenshot [org-map.png](org-map.png).",
       "",
     ].join("\n"),
     "docs/workspaces.md": [
@@ -100,6 +104,8 @@ export function views(org: OrgModel, json: Record<string, StackJson>, readme: st
       "",
       fence(workspacesMermaid(org, json)),
       "",
+      "Rendered offline in Chromium: [workspaces.svg](workspaces.svg).",
+      "",
     ].join("\n"),
     "README.md": `${readme.slice(0, from + start.length)}\n${fence(map)}\n${readme.slice(to)}`,
   };
@@ -111,17 +117,45 @@ function repoRoot(): string {
   return d;
 }
 
-if (require.main === module) {
+/** SVGs of the two views and a PNG screenshot of the org map, rendered in Chromium. */
+export async function renderPictures(
+  org: OrgModel,
+  json: Record<string, StackJson>,
+  executablePath: string,
+): Promise<Record<string, string | Buffer>> {
+  const renderer = await ViewRenderer.start(executablePath);
+  try {
+    const svgs = await renderer.svgs({ "org-map": orgMapMermaid(org), workspaces: workspacesMermaid(org, json) });
+    const shot = await renderer.screenshot(svgs["org-map"]);
+    return {
+      "docs/org-map.svg": svgs["org-map"],
+      "docs/workspaces.svg": svgs.workspaces,
+      "docs/org-map.png": shot.png,
+    };
+  } finally {
+    await renderer.close();
+  }
+}
+
+async function main(): Promise<number> {
   try {
     const org = loadOrg(orgFilesFromEnv());
     const root = repoRoot();
+    const json = synthesizedJson(org);
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-    for (const [file, text] of Object.entries(views(org, synthesizedJson(org), readme))) {
-      fs.writeFileSync(path.join(root, file), text);
+    const files: Record<string, string | Buffer> = { ...views(org, json, readme) };
+    const browser = chromiumPath();
+    if (browser) Object.assign(files, await renderPictures(org, json, browser));
+    else console.error("no Chromium (apt-get install chromium, or set CHROMIUM_PATH): the SVGs are not redrawn");
+    for (const [file, content] of Object.entries(files)) {
+      fs.writeFileSync(path.join(root, file), content);
       console.log(`wrote ${file}`);
     }
+    return 0;
   } catch (e) {
     console.error(e instanceof OrgValidationError ? e.message : `org:map failed: ${(e as Error).message}`);
-    process.exitCode = 1;
+    return 1;
   }
 }
+
+if (require.main === module) main().then((code) => (process.exitCode = code));
