@@ -339,32 +339,43 @@ describe("org-file edits planned against the applied example (mocked provider, T
 });
 
 describe("a company rename with the migration setting still cannot replace data (real provider plan)", () => {
+  /**
+   * The foundation renamed from acme to globex (`renamedFrom` set or not), planned with the real
+   * provider against a state whose last apply had company acme and these buckets.
+   */
+  function renamedFoundation(renamedFrom: string | undefined, buckets: string[]): OfflinePlan {
+    if ("skipped" in tf) throw new Error(tf.skipped);
+    const org = editExampleOrg({
+      platform: (d) => {
+        d.platform.domainName = "acme-ml-platform";
+        d.platform.company = "globex";
+        if (renamedFrom) d.platform.companyRenamedFrom = renamedFrom;
+      },
+    });
+    const name = `company-${renamedFrom ?? "none"}`;
+    const app = new App({ outdir: path.join(scratch, `${name}-out`) });
+    new FoundationStack(app, org);
+    app.synth();
+    const plan = new OfflinePlan(tf, app, "foundation", path.join(scratch, `${name}-repo`));
+    const retained = Object.fromEntries(buckets.map((b) => [b.replace(/^acme-sm-(\w+)-/, "$1/"), "protected"]));
+    plan.writeState({
+      ...stateFile(
+        buckets.map((b) => stateResource("aws_s3_bucket", b.replace(/^acme-sm-/, "bucket-"), { id: b, bucket: b })),
+        retained,
+      ),
+      outputs: {
+        retained_projects: { value: retained, type: ["map", "string"] },
+        company: { value: "acme", type: "string" },
+      },
+    });
+    return plan;
+  }
+
   maybe(
     "the foundation plan fails on the buckets' prevent_destroy",
     () => {
       if ("skipped" in tf) return;
-      const org = editExampleOrg({
-        platform: (d) => {
-          d.platform.domainName = "acme-ml-platform";
-          d.platform.company = "globex";
-          d.platform.companyRenamedFrom = "acme";
-        },
-      });
-      const app = new App({ outdir: path.join(scratch, "company-out") });
-      new FoundationStack(app, org);
-      app.synth();
-      const plan = new OfflinePlan(tf, app, "foundation", path.join(scratch, "company-repo"));
-      const bucket = "acme-sm-rc-fraud-detection";
-      plan.writeState({
-        ...stateFile([stateResource("aws_s3_bucket", "bucket-rc-fraud-detection", { id: bucket, bucket })], {
-          "rc/fraud-detection": "protected",
-        }),
-        outputs: {
-          retained_projects: { value: { "rc/fraud-detection": "protected" }, type: ["map", "string"] },
-          company: { value: "acme", type: "string" },
-        },
-      });
-      const diagnostics = plan.failedPlan();
+      const diagnostics = renamedFoundation("acme", ["acme-sm-rc-fraud-detection"]).failedPlan();
       expect(diagnostics).toContain("Instance cannot be destroyed");
       expect(diagnostics).toContain("aws_s3_bucket.bucket-rc-fraud-detection");
       expect(diagnostics).not.toContain("company-pin");
@@ -376,23 +387,7 @@ describe("a company rename with the migration setting still cannot replace data 
     "without it the plan fails on the company pin, naming both companies and the setting",
     () => {
       if ("skipped" in tf) return;
-      const org = editExampleOrg({
-        platform: (d) => {
-          d.platform.domainName = "acme-ml-platform";
-          d.platform.company = "globex";
-        },
-      });
-      const app = new App({ outdir: path.join(scratch, "company-out-2") });
-      new FoundationStack(app, org);
-      app.synth();
-      const plan = new OfflinePlan(tf, app, "foundation", path.join(scratch, "company-repo-2"));
-      plan.writeState({
-        ...stateFile([], {}),
-        outputs: {
-          retained_projects: { value: {}, type: ["map", "string"] },
-          company: { value: "acme", type: "string" },
-        },
-      });
+      const plan = renamedFoundation(undefined, []);
       const diagnostics = plan.failedPlan();
       expect(diagnostics).toContain("The company would change from 'acme' to 'globex' in the foundation workspace.");
       expect(diagnostics).toContain("set platform.companyRenamedFrom: acme for this change");
