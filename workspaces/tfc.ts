@@ -7,7 +7,7 @@
  * docs/terraform-cloud.md.
  */
 import { Construct } from "constructs";
-import { CloudBackend, NamedCloudWorkspace, TerraformOutput, TerraformStack } from "cdktf";
+import { CloudBackend, NamedCloudWorkspace, TerraformOutput } from "cdktf";
 import { TfeProvider } from "@cdktf/provider-tfe/lib/provider";
 import { Project } from "@cdktf/provider-tfe/lib/project";
 import { Workspace } from "@cdktf/provider-tfe/lib/workspace";
@@ -20,12 +20,13 @@ import { DataTfeTeam } from "@cdktf/provider-tfe/lib/data-tfe-team";
 import { TeamProjectAccess } from "@cdktf/provider-tfe/lib/team-project-access";
 import type { OrgModel } from "../org/model";
 import { MIN_TERRAFORM_VERSION, type WorkspaceStack } from "./workspace-stack";
+import { SinglePassStack } from "./single-pass-stack";
 
 export const TFC_WORKSPACE = "tfc";
 
 type CloudBackendSettings = Extract<OrgModel["backend"], { type: "cloud" }>;
 
-export class TfcStack extends TerraformStack {
+export class TfcStack extends SinglePassStack {
   readonly workspace = TFC_WORKSPACE;
 
   constructor(scope: Construct, org: OrgModel, backend: CloudBackendSettings, stacks: readonly WorkspaceStack[]) {

@@ -12,10 +12,10 @@ import {
   LocalBackend,
   NamedCloudWorkspace,
   TerraformRemoteState,
-  TerraformStack,
 } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { OrgModel } from "../org/model";
+import { SinglePassStack } from "./single-pass-stack";
 
 /** Local state lives outside the output dir, so re-synthesizing never touches it. */
 export function localStatePath(workspace: string): string {
@@ -26,7 +26,7 @@ export function localStatePath(workspace: string): string {
 /** Oldest Terraform that plans every workspace (`removed` blocks: 1.7). */
 export const MIN_TERRAFORM_VERSION = ">= 1.7.0";
 
-export abstract class WorkspaceStack extends TerraformStack {
+export abstract class WorkspaceStack extends SinglePassStack {
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
   /** This workspace's state file (relative to its working directory) with a local backend. */
   readonly localStateFile: string | undefined;
