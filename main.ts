@@ -18,10 +18,10 @@ function main(): number {
   try {
     const org = loadOrg(orgFilesFromEnv());
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
-    synthesize(org, outdir, progress);
+    const platform = synthesize(org, outdir, progress);
     if (live) process.stderr.write("\r\x1b[K");
     if (quiet) return 0;
-    const counts = resourceCounts(outdir);
+    const counts = resourceCounts(platform);
     const resources = Object.values(counts).reduce((a, b) => a + b, 0);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(

@@ -13,7 +13,8 @@ import { FoundationStack } from "./foundation";
 import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
 import { RegistryStack } from "./registry";
-import { outputRefusal } from "./output-checks";
+import { renderedRefusal, type RenderedWorkspace } from "./output-checks";
+import { SinglePassStack } from "./single-pass-stack";
 import { TfcStack } from "./tfc";
 
 export interface Platform {
@@ -71,7 +72,7 @@ export function synthesize(org: OrgModel, outdir: string, progress: Progress = (
     platform.app.synth();
     // Render checks and the guardrail rule pack (docs/guardrails.md): a bug never reaches outdir.
     progress("checking the rendered Terraform (render checks, guardrails)");
-    const refusal = outputRefusal(staging, outdir);
+    const refusal = renderedRefusal(renderedWorkspaces(platform.app), outdir);
     if (refusal) throw refusal;
     carryOverWorkingFiles(target, staging);
     const old = `${target}.old-${process.pid}`;
@@ -82,6 +83,17 @@ export function synthesize(org: OrgModel, outdir: string, progress: Progress = (
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** What each stack of the app rendered during `synth` (every workspace is a SinglePassStack). */
+function renderedWorkspaces(app: App): Record<string, RenderedWorkspace> {
+  const out: Record<string, RenderedWorkspace> = {};
+  for (const stack of app.node.children) {
+    if (!(stack instanceof SinglePassStack) || !stack.rendered)
+      throw new Error(`workspace ${stack.node.id} was not rendered by SinglePassStack`);
+    out[stack.node.id] = stack.rendered;
+  }
+  return out;
 }
 
 /**
@@ -102,16 +114,16 @@ function carryOverWorkingFiles(target: string, staging: string): void {
   }
 }
 
-/** Managed resources per synthesized workspace directory under `<outdir>/stacks`. */
-export function resourceCounts(outdir: string): Record<string, number> {
+/** Managed resources per workspace, from what synthesis rendered. */
+export function resourceCounts(platform: Platform): Record<string, number> {
+  const rendered = renderedWorkspaces(platform.app);
   const out: Record<string, number> = {};
-  const stacks = path.join(outdir, "stacks");
-  for (const ws of fs.readdirSync(stacks).sort()) {
-    const json = JSON.parse(fs.readFileSync(path.join(stacks, ws, "cdk.tf.json"), "utf8"));
-    out[ws] = Object.values<Record<string, unknown>>(json.resource ?? {}).reduce(
-      (n, r) => n + Object.keys(r).length,
-      0,
-    );
+  for (const ws of Object.keys(rendered).sort()) {
+    const resources = ((rendered[ws].json as { resource?: Record<string, object> }).resource ?? {}) as Record<
+      string,
+      object
+    >;
+    out[ws] = Object.values(resources).reduce((n, r) => n + Object.keys(r).length, 0);
   }
   return out;
 }

@@ -40,6 +40,12 @@ export function renderProblems(workspace: string, text: string): RenderProblem[]
   return out;
 }
 
+/** A workspace's `cdk.tf.json` text, and its parsed data when synthesis still holds it. */
+export interface RenderedWorkspace {
+  readonly text: string;
+  readonly json?: unknown;
+}
+
 /** `cdk.tf.json` text of every workspace under `<outdir>/stacks`, by workspace name. */
 function readStacks(outdir: string): Record<string, string> {
   const stacks = path.join(outdir, "stacks");
@@ -49,6 +55,9 @@ function readStacks(outdir: string): Record<string, string> {
   return out;
 }
 
+const fromTexts = (texts: Record<string, string>): Record<string, RenderedWorkspace> =>
+  Object.fromEntries(Object.entries(texts).map(([ws, text]) => [ws, { text }]));
+
 /** Problems of every workspace under `<outdir>/stacks`. */
 export function checkRenderedOutput(outdir: string): RenderProblem[] {
   return Object.entries(readStacks(outdir)).flatMap(([ws, text]) => renderProblems(ws, text));
@@ -56,12 +65,12 @@ export function checkRenderedOutput(outdir: string): RenderProblem[] {
 
 /** Unsuppressed guardrail findings of every workspace under `<outdir>/stacks`. */
 export function checkGuardrails(outdir: string): Finding[] {
-  return guardrailFindings(readStacks(outdir));
+  return guardrailFindings(fromTexts(readStacks(outdir)));
 }
 
-function guardrailFindings(texts: Readonly<Record<string, string>>): Finding[] {
+function guardrailFindings(rendered: Readonly<Record<string, RenderedWorkspace>>): Finding[] {
   const stacks: Record<string, TerraformJson> = {};
-  for (const [ws, text] of Object.entries(texts)) stacks[ws] = JSON.parse(text) as TerraformJson;
+  for (const [ws, r] of Object.entries(rendered)) stacks[ws] = (r.json ?? JSON.parse(r.text)) as TerraformJson;
   return runGuardrails(stacks);
 }
 
@@ -71,14 +80,22 @@ function guardrailFindings(texts: Readonly<Record<string, string>>): Finding[] {
  * directory in the message.
  */
 export function outputRefusal(outdir: string, target: string): SynthesisRefused | undefined {
-  const texts = readStacks(outdir);
-  const problems = Object.entries(texts).flatMap(([ws, text]) => renderProblems(ws, text));
+  return renderedRefusal(fromTexts(readStacks(outdir)), target);
+}
+
+/** `outputRefusal` on workspaces synthesis still holds in memory (no read-back, no re-parse). */
+export function renderedRefusal(
+  rendered: Readonly<Record<string, RenderedWorkspace>>,
+  target: string,
+): SynthesisRefused | undefined {
+  const ordered = Object.keys(rendered).sort();
+  const problems = ordered.flatMap((ws) => renderProblems(ws, rendered[ws].text));
   if (problems.length)
     return new SynthesisRefused(
       `refusing to write ${target}: the rendered Terraform is broken (a bug, not an org-file problem):\n` +
         problems.map((p) => `${p.workspace}: ${p.message}`).join("\n"),
     );
-  const findings = guardrailFindings(texts);
+  const findings = guardrailFindings(rendered);
   if (findings.length)
     return new SynthesisRefused(
       `refusing to write ${target}: the rendered Terraform breaks ${findings.length} platform guardrail${findings.length === 1 ? "" : "s"} ` +
