@@ -96,10 +96,18 @@ export class Names {
 
   // S3
   projectBucket(team: string, project: string): string {
-    return `${this.p.company}-sm-${team}-${project}`;
+    return `${this.teamBucketPrefix(team)}${project}`;
+  }
+  /** Name prefix of every project bucket and the shared bucket. */
+  get platformBucketPrefix(): string {
+    return `${this.p.company}-sm-`;
+  }
+  /** Name prefix of a team's project buckets. */
+  teamBucketPrefix(team: string): string {
+    return `${this.platformBucketPrefix}${team}-`;
   }
   get sharedBucket(): string {
-    return `${this.p.company}-sm-shared-assets`;
+    return `${this.platformBucketPrefix}shared-assets`;
   }
   get sagemakerDefaultBucket(): string {
     return `sagemaker-${this.p.region}-${this.p.accountId}`;

@@ -1,4 +1,19 @@
-import { problemsOf } from "../support/org";
+import { benchPlatformYaml, generatedTeamsYaml } from "../../bench/synth-bench";
+import { problemsIn, problemsOf } from "../support/org";
+
+/** `n` teams of one project each, with nobody in them (the trail only counts teams and projects). */
+function teamsYaml(n: number): string {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const id = (i: number) => `t${letters[Math.floor(i / 26)]}${letters[i % 26]}`;
+  const lines = ["version: 1", "admins: [jason]", "teams:"];
+  for (let i = 0; i < n; i++)
+    lines.push(`  ${id(i)}:`, `    fullName: team-${id(i)}`, "    projects:", "      data: { members: [] }");
+  return `${lines.join("\n")}\n`;
+}
+const withPlatform = (teams: string, platform = benchPlatformYaml()) => [
+  { path: "teams.yaml", text: teams },
+  { path: "org/platform.yaml", text: platform },
+];
 
 describe("registry, monitoring and audit rules", () => {
   it("the example org passes", () => {
@@ -60,5 +75,21 @@ describe("registry, monitoring and audit rules", () => {
         ),
       ]),
     );
+  });
+
+  it("accepts an org the trail's old per-bucket list refused: 600 projects (the selector is one prefix)", () => {
+    // 3,000 memberships: 150 teams x 4 projects (one value per bucket was 600 + 6 > 500).
+    expect(problemsIn(withPlatform(generatedTeamsYaml(3000))).map((p) => p.message)).toEqual([]);
+  });
+
+  it("without the shared bucket the trail holds one prefix per team, and the loader stops at CloudTrail's 500", () => {
+    expect(benchPlatformYaml()).not.toMatch(/^audit:/m);
+    const sharedOff = `${benchPlatformYaml()}audit:\n  buckets: { shared: false }\n`;
+    expect(problemsIn(withPlatform(teamsYaml(480), sharedOff))).toEqual([]);
+    expect(problemsIn(withPlatform(teamsYaml(500), sharedOff)).map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^the trail's advanced event selectors would hold 50\d values; CloudTrail allows 500 per trail/,
+      ),
+    ]);
   });
 });

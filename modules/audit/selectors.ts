@@ -9,7 +9,8 @@
  *   only as NotEquals kms.amazonaws.com / rdsdata.amazonaws.com: a trail cannot select
  *   "SageMaker management events only" (event data stores can);
  * - field selectors of one selector are ANDed, the values of one field selector ORed;
- * - a trail holds at most 500 values over all its selectors.
+ * - a trail holds at most 500 values over all its selectors: a list that grows with the org
+ *   (one value per bucket) runs out, so buckets are selected by name prefix (`auditedS3ArnPrefixes`).
  */
 
 export interface FieldSelector {
@@ -31,21 +32,48 @@ function readOnlySelector(readOnly: ReadOnlyFilter): FieldSelector[] {
 }
 
 export interface S3DataEventOptions {
-  readonly bucketNames: readonly string[];
+  /** `resources.ARN` prefixes, from `auditedS3ArnPrefixes`. */
+  readonly arnPrefixes: readonly string[];
   readonly readOnly: ReadOnlyFilter;
   /** `userIdentity.arn` prefixes, e.g. `arn:aws:sts::{account}:assumed-role/SageMaker-`. @default all principals */
   readonly principalArnPrefixes?: readonly string[];
 }
 
-/** Object-level S3 events of the listed buckets (`arn:aws:s3:::{bucket}/` prefixes). */
+/** What the trail audits of the platform's buckets (names from org/names). */
+export interface AuditedBucketScope {
+  /** Every project's bucket (active, retired, and decommissioned ones that still hold data). */
+  readonly projects: boolean;
+  /** The shared bucket, when it is audited. */
+  readonly sharedBucket?: string;
+  /** `{company}-sm-`: the name prefix of every project bucket and the shared bucket. */
+  readonly platformPrefix: string;
+  /** `{company}-sm-{team}-` of every team with projects: used when the shared bucket is not audited. */
+  readonly teamPrefixes: readonly string[];
+}
+
+/**
+ * `resources.ARN` prefixes of the audited buckets. Projects and the shared bucket together are
+ * one prefix, whatever the org's size; projects alone one prefix per team (a team prefix that
+ * another covers is dropped); the shared bucket alone its own name. A bucket name is followed
+ * by `/`, so `acme-sm-shared-assets` never matches a longer-named sibling.
+ */
+export function auditedS3ArnPrefixes(s: AuditedBucketScope): string[] {
+  const arn = (prefix: string) => `arn:aws:s3:::${prefix}`;
+  if (s.projects && s.sharedBucket) return [arn(s.platformPrefix)];
+  const teams = [...new Set(s.teamPrefixes)].sort();
+  const out = s.projects ? teams.filter((t) => !teams.some((o) => o !== t && t.startsWith(o))).map(arn) : [];
+  if (s.sharedBucket) out.push(arn(`${s.sharedBucket}/`));
+  return out.sort();
+}
+
+/** Object-level S3 events under the given ARN prefixes. */
 export function s3DataEventSelector(o: S3DataEventOptions): EventSelector {
   return {
     name: "S3 object events of platform buckets",
     fieldSelector: [
       { field: "eventCategory", equalTo: ["Data"] },
       { field: "resources.type", equalTo: ["AWS::S3::Object"] },
-      // The trailing slash keeps `acme-sm-rc-fraud` from matching `acme-sm-rc-fraud-detection`.
-      { field: "resources.ARN", startsWith: [...o.bucketNames].sort().map((b) => `arn:aws:s3:::${b}/`) },
+      { field: "resources.ARN", startsWith: [...o.arnPrefixes].sort() },
       ...(o.principalArnPrefixes?.length
         ? [{ field: "userIdentity.arn", startsWith: [...o.principalArnPrefixes] }]
         : []),
@@ -92,22 +120,22 @@ export interface AuditSelectorSettings {
 }
 
 /**
- * The trail's selectors: S3 object events of `bucketNames` (omitted when empty) and, when
+ * The trail's selectors: S3 object events under `arnPrefixes` (omitted when empty) and, when
  * enabled, management events. `roleSessions` records the platform's principals: sessions of
  * `assumed-role/SageMaker-*` (the domain default role and every project role, §0.2) and, since
  * §14.8, the platform's IAM users (`user{iamPath}`), who reach the buckets from the console.
  */
 export function auditEventSelectors(
   settings: AuditSelectorSettings,
-  bucketNames: readonly string[],
+  arnPrefixes: readonly string[],
   accountId: string,
   iamPath = "/",
 ): EventSelector[] {
   const out: EventSelector[] = [];
-  if (bucketNames.length)
+  if (arnPrefixes.length)
     out.push(
       s3DataEventSelector({
-        bucketNames,
+        arnPrefixes,
         readOnly: settings.readOnly,
         principalArnPrefixes:
           settings.principals === "roleSessions"

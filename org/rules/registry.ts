@@ -5,7 +5,7 @@
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
 import type { Finding, RuleContext } from "../validate";
-import { auditEventSelectors, selectorValueCount } from "../../modules/audit/selectors";
+import { auditEventSelectors, auditedS3ArnPrefixes, selectorValueCount } from "../../modules/audit/selectors";
 
 /** ECR repository names (without namespaces, which the platform does not use) and their limit. */
 export const ECR_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
@@ -120,7 +120,7 @@ export function monitoringRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
 
   const a = doc.audit;
   if (a.enabled) {
-    const buckets = auditedBuckets(doc, ctx);
+    const buckets = auditedBucketArnPrefixes(doc, ctx);
     if (buckets.length === 0 && !a.management.enabled)
       add(
         ["audit"],
@@ -130,21 +130,28 @@ export function monitoringRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
     if (values > TRAIL_SELECTOR_VALUES_MAX)
       add(
         ["audit", "buckets"],
-        `the trail's advanced event selectors would hold ${values} values; CloudTrail allows ${TRAIL_SELECTOR_VALUES_MAX} per trail (audit fewer buckets)`,
+        `the trail's advanced event selectors would hold ${values} values; CloudTrail allows ${TRAIL_SELECTOR_VALUES_MAX} per trail (audit fewer teams' buckets, or the shared bucket with them: one prefix)`,
       );
   }
   return out;
 }
 
-/** Buckets whose object events the trail records: every declared project's (retired ones still hold data) and the shared one. */
-export function auditedBuckets(
-  doc: Pick<OrgDocument, "audit" | "storage" | "teams">,
+/** ARN prefixes of the buckets whose object events the trail records (the registry workspace renders the same). */
+export function auditedBucketArnPrefixes(
+  doc: Pick<OrgDocument, "audit" | "storage" | "teams" | "decommissionedTeams">,
   ctx: Pick<RuleContext, "names">,
 ): string[] {
-  const out: string[] = [];
-  if (doc.audit.buckets.projects)
-    for (const [teamId, team] of Object.entries(doc.teams))
-      for (const projectName of Object.keys(team.projects)) out.push(ctx.names.projectBucket(teamId, projectName));
-  if (doc.audit.buckets.shared && doc.storage.sharedBucket) out.push(ctx.names.sharedBucket);
-  return out.sort();
+  // Teams whose buckets hold data: declared or decommissioned projects, or a decommissioned team.
+  const teams = [
+    ...Object.entries(doc.teams)
+      .filter(([, team]) => Object.keys(team.projects).length > 0 || team.decommissioned.length > 0)
+      .map(([teamId]) => teamId),
+    ...doc.decommissionedTeams,
+  ];
+  return auditedS3ArnPrefixes({
+    projects: doc.audit.buckets.projects,
+    sharedBucket: doc.audit.buckets.shared && doc.storage.sharedBucket ? ctx.names.sharedBucket : undefined,
+    platformPrefix: ctx.names.platformBucketPrefix,
+    teamPrefixes: teams.map((teamId) => ctx.names.teamBucketPrefix(teamId)),
+  });
 }

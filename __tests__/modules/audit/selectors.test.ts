@@ -1,4 +1,5 @@
 import {
+  auditedS3ArnPrefixes,
   auditEventSelectors,
   managementEventSelector,
   s3DataEventSelector,
@@ -6,19 +7,37 @@ import {
 } from "../../../modules/audit/selectors";
 
 describe("CloudTrail advanced event selectors", () => {
-  it("S3 data events: bucket prefixes end with '/' so a bucket never matches its longer-named sibling", () => {
-    const s = s3DataEventSelector({ bucketNames: ["acme-sm-rc-fraud-detection", "acme-sm-rc-fraud"], readOnly: "all" });
-    const arns = s.fieldSelector.find((f) => f.field === "resources.ARN")!.startsWith!;
-    // Sorted by bucket name, so the YAML order never reaches the trail.
-    expect(arns).toEqual(["arn:aws:s3:::acme-sm-rc-fraud/", "arn:aws:s3:::acme-sm-rc-fraud-detection/"]);
-    expect(arns.filter((p) => "arn:aws:s3:::acme-sm-rc-fraud-detection/data/x.csv".startsWith(p))).toEqual([
-      "arn:aws:s3:::acme-sm-rc-fraud-detection/",
-    ]);
-    expect(s.fieldSelector.find((f) => f.field === "readOnly")).toBeUndefined();
+  const object = (bucket: string) => `arn:aws:s3:::${bucket}/data/x.csv`;
+  const covers = (prefixes: string[], bucket: string) => prefixes.some((p) => object(bucket).startsWith(p));
+  const scope = { platformPrefix: "acme-sm-", teamPrefixes: ["acme-sm-rc-", "acme-sm-algo-", "acme-sm-rc-x-"] };
+
+  it("projects and the shared bucket: one prefix, whatever the org's size", () => {
+    const prefixes = auditedS3ArnPrefixes({ ...scope, projects: true, sharedBucket: "acme-sm-shared-assets" });
+    expect(prefixes).toEqual(["arn:aws:s3:::acme-sm-"]);
+    for (const b of ["acme-sm-rc-fraud", "acme-sm-algo-intent", "acme-sm-shared-assets"])
+      expect(covers(prefixes, b)).toBe(true);
+    expect(covers(prefixes, "acme-ml-audit-trail")).toBe(false);
+    expect(covers(prefixes, "other-sm-rc-fraud")).toBe(false);
+  });
+
+  it("projects alone: one prefix per team (covered ones dropped); the shared bucket is left out", () => {
+    const prefixes = auditedS3ArnPrefixes({ ...scope, projects: true });
+    expect(prefixes).toEqual(["arn:aws:s3:::acme-sm-algo-", "arn:aws:s3:::acme-sm-rc-"]);
+    for (const b of ["acme-sm-rc-fraud", "acme-sm-rc-x-p", "acme-sm-algo-intent"])
+      expect(covers(prefixes, b)).toBe(true);
+    expect(covers(prefixes, "acme-sm-shared-assets")).toBe(false);
+    expect(covers(prefixes, "acme-sm-rcx-p")).toBe(false);
+  });
+
+  it("the shared bucket alone: its name and a slash, so a longer-named sibling never matches", () => {
+    const prefixes = auditedS3ArnPrefixes({ ...scope, projects: false, sharedBucket: "acme-sm-shared-assets" });
+    expect(prefixes).toEqual(["arn:aws:s3:::acme-sm-shared-assets/"]);
+    expect(covers(prefixes, "acme-sm-shared-assets-old")).toBe(false);
+    expect(covers(prefixes, "acme-sm-rc-fraud")).toBe(false);
   });
 
   it("readOnly maps writes -> false and reads -> true", () => {
-    expect(s3DataEventSelector({ bucketNames: ["b"], readOnly: "writes" }).fieldSelector).toContainEqual({
+    expect(s3DataEventSelector({ arnPrefixes: ["arn:aws:s3:::b/"], readOnly: "writes" }).fieldSelector).toContainEqual({
       field: "readOnly",
       equalTo: ["false"],
     });
