@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   setupFiles: ["<rootDir>/__tests__/support/setup.ts"],
+  // dist/ up to date once, before any worker starts (tests that run the compiled CLI share it).
+  globalSetup: "<rootDir>/__tests__/support/global-setup.js",
   testTimeout: 120000,
   maxWorkers: 2,
 };

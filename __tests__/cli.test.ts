@@ -9,21 +9,12 @@ import * as os from "os";
 import * as path from "path";
 import { ROOT, EXAMPLE_PLATFORM, EXAMPLE_TEAMS } from "./support/org";
 
-// Compiled into the repository (so node resolves node_modules), fresh for this run.
-const build = path.join(ROOT, ".tmp", `cli-${process.pid}`);
+// The compiled sources `npm run synth` runs (dist/), brought up to date once per jest run by
+// the global setup (scripts/ensure-build.js): no second compile.
+const build = path.join(ROOT, "dist");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
 
-beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT, "--outDir", build],
-    {
-      stdio: "inherit",
-    },
-  );
-}, 120_000);
 afterAll(() => {
-  fs.rmSync(build, { recursive: true, force: true });
   fs.rmSync(work, { recursive: true, force: true });
 });
 
