@@ -199,7 +199,7 @@ export class FoundationStack extends WorkspaceStack {
         kmsKeyArn,
         tags: bucketTags(org, "shared", "shared"),
         lifecycleRules: storage.lifecycleRules ? SHARED_BUCKET_RULES : undefined,
-        folders: SHARED_FOLDERS,
+        folders: storage.folderMarkers ? SHARED_FOLDERS : [],
         policy: policyDocument(
           sharedBucketStatements({
             accountId: platform.accountId,
@@ -221,7 +221,7 @@ export class FoundationStack extends WorkspaceStack {
           kmsKeyArn,
           tags: bucketTags(org, team.fullName, project.name),
           lifecycleRules: storage.lifecycleRules ? projectRules(project) : undefined,
-          folders: PROJECT_FOLDERS,
+          folders: storage.folderMarkers ? PROJECT_FOLDERS : [],
           // Retired projects keep their bucket, protected; only an explicit purge lifts that.
           purge: project.status === "retired" && project.bucketPurge,
         });

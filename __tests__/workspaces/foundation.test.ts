@@ -476,6 +476,16 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
     expect(resources(off, "aws_s3_bucket_lifecycle_configuration")).toEqual({});
   });
 
+  it("storage.folderMarkers: false renders no marker object and changes nothing else", () => {
+    expect(Object.keys(resources(json, "aws_s3_object")).length).toBeGreaterThan(0);
+    const off = synthFoundation(editExampleOrg({ platform: (d) => (d.storage.folderMarkers = false) })).json;
+    expect(resources(off, "aws_s3_object")).toEqual({});
+    const withoutObjects = (j: any) =>
+      Object.fromEntries(Object.entries(j.resource).filter(([t]) => t !== "aws_s3_object"));
+    expect(withoutObjects(off)).toEqual(withoutObjects(json));
+    expect(off.removed).toEqual(json.removed);
+  });
+
   it("the shared bucket keeps noncurrent versions 180 days and aborts uploads after 7", () => {
     expect(resources(json, "aws_s3_bucket_lifecycle_configuration")["bucket-shared"].rule).toEqual([
       {

@@ -26,6 +26,13 @@ export const storageSchema = z
     encryption: z.enum(["SSE-S3", "SSE-KMS"]).default("SSE-S3"),
     kmsKeyArn: z.string().nullable().default(null),
     lifecycleRules: z.boolean().default(true),
+    /**
+     * Zero-byte folder markers of the agreed layout (§3.5, §3.6: a SHOULD), one S3 object each:
+     * 21 per project bucket, most of `foundation`'s resources in a large org. `false` renders none;
+     * on an existing platform the plan deletes only those empty marker objects, never an object
+     * under them.
+     */
+    folderMarkers: z.boolean().default(true),
     restrictToVpc: z.boolean().default(false),
   })
   .strict();
