@@ -12,6 +12,7 @@ import type { z } from "zod";
 import { orgSchema, platformSections, teamsSections, type OrgDocument } from "./schema";
 import { derivePlatform, memberName, validateOrg } from "./validate";
 import { effectiveWhitelist, resolvedDownload } from "./rules/identity";
+import { auditedBucketArnPrefixes } from "./rules/registry";
 import { Names, pascal, short } from "./names";
 import type { Membership, OrgModel, Project, Team, TeamUser, Whitelist } from "./model";
 import { formatPath, OrgValidationError, type PathSegment, type Problem } from "./problems";
@@ -322,6 +323,7 @@ function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
     registry: doc.registry,
     monitoring: doc.monitoring,
     audit: doc.audit,
+    auditedBucketArnPrefixes: auditedBucketArnPrefixes(doc, { names }),
     identity: doc.identity,
     backend: doc.backend,
     instanceWhitelistPresets: doc.instanceWhitelistPresets,

@@ -100,6 +100,8 @@ export interface OrgModel {
   readonly registry: Readonly<Doc["registry"]>;
   readonly monitoring: Readonly<Doc["monitoring"]>;
   readonly audit: Readonly<Doc["audit"]>;
+  /** `resources.ARN` prefixes of the buckets the audit trail records (org/rules/registry.ts). */
+  readonly auditedBucketArnPrefixes: readonly string[];
   readonly identity: Readonly<Doc["identity"]>;
   readonly backend: Readonly<Doc["backend"]>;
   readonly instanceWhitelistPresets: Readonly<Record<string, Preset>>;

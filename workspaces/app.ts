@@ -119,10 +119,7 @@ export function resourceCounts(platform: Platform): Record<string, number> {
   const rendered = renderedWorkspaces(platform.app);
   const out: Record<string, number> = {};
   for (const ws of Object.keys(rendered).sort()) {
-    const resources = ((rendered[ws].json as { resource?: Record<string, object> }).resource ?? {}) as Record<
-      string,
-      object
-    >;
+    const resources = (rendered[ws].json as { resource?: Record<string, object> }).resource ?? {};
     out[ws] = Object.values(resources).reduce((n, r) => n + Object.keys(r).length, 0);
   }
   return out;

@@ -25,7 +25,7 @@ import { DataAuditTrail } from "../modules/audit/data-audit-trail";
 import { RemovedBlock } from "../modules/state/removed-block";
 import { RetentionGuard } from "../modules/state/retention-guard";
 import { addCompanyPin, addRetentionGuard } from "./retention";
-import { auditEventSelectors, auditedS3ArnPrefixes } from "../modules/audit/selectors";
+import { auditEventSelectors } from "../modules/audit/selectors";
 import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../org/sections/monitoring";
 import { activeProjects, allProjects, type OrgModel, type Project } from "../org/model";
 
@@ -218,22 +218,11 @@ export class RegistryStack extends WorkspaceStack {
   private audit(org: OrgModel): void {
     const { names, platform } = org;
     const a = org.audit;
-    // Teams whose buckets hold data (as org/rules/registry.ts counts them against the quota).
-    const teams = [
-      ...org.teams.filter((t) => t.projects.length > 0 || t.decommissioned.length > 0).map((t) => t.id),
-      ...org.decommissionedTeams,
-    ];
-    const buckets = auditedS3ArnPrefixes({
-      projects: a.buckets.projects,
-      sharedBucket: a.buckets.shared && org.storage.sharedBucket ? names.sharedBucket : undefined,
-      platformPrefix: names.platformBucketPrefix,
-      teamPrefixes: teams.map((t) => names.teamBucketPrefix(t)),
-    });
     new DataAuditTrail(this, "audit-trail", {
       trailName: names.auditTrail,
       accountId: platform.accountId,
       region: platform.region,
-      selectors: auditEventSelectors(a, buckets, platform.accountId, platform.iamPath),
+      selectors: auditEventSelectors(a, org.auditedBucketArnPrefixes, platform.accountId, platform.iamPath),
       bucketName: names.auditTrailBucket,
       accessLogBucketName: names.auditAccessLogBucket,
       retentionDays: a.retentionDays,

@@ -136,7 +136,7 @@ export function monitoringRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   return out;
 }
 
-/** ARN prefixes of the buckets whose object events the trail records (the registry workspace renders the same). */
+/** ARN prefixes of the buckets whose object events the trail records (the model carries them to the registry workspace). */
 export function auditedBucketArnPrefixes(
   doc: Pick<OrgDocument, "audit" | "storage" | "teams" | "decommissionedTeams">,
   ctx: Pick<RuleContext, "names">,
