@@ -29,7 +29,7 @@ function cdktf(...args: string[]) {
   });
 }
 
-const WORKSPACES = ["domain", "foundation", "network", "registry", "team-algo", "team-rc"];
+const WORKSPACES = ["domain", "domain-algo", "domain-rc", "foundation", "network", "registry", "team-algo", "team-rc"];
 
 describe("cdktf CLI with our app", () => {
   maybe(

@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { applyOrder } from "../scripts/workspace-order";
-import { ROOT } from "./support/org";
+import { loadExampleOrg, ROOT } from "./support/org";
+import { synthOrg } from "./support/synth";
 
 const workflow = (name: string) => parse(fs.readFileSync(path.join(ROOT, ".github", "workflows", name), "utf8"));
 const pr = workflow("pull-request.yml");
@@ -96,16 +97,39 @@ describe("GitHub Actions workflows", () => {
     expect(run({ BODY: body, LABELLED: "false" })).toBe("approved: none\n");
   });
 
-  it("workspace order: tfc, network, foundation, teams, domain, registry; a dependency applied later is refused", () => {
+  it("workspace order: tfc, network, foundation, teams, domain, teams' homes, registry; a dependency applied later is refused", () => {
     const stacks = {
       registry: {},
-      domain: { dependencies: ["network", "foundation", "team-rc"] },
+      "domain-rc": { dependencies: ["network", "domain", "team-rc"] },
+      domain: { dependencies: ["network", "foundation"] },
       "team-rc": { dependencies: ["network", "foundation"] },
       foundation: {},
       network: {},
       tfc: {},
     };
-    expect(applyOrder({ stacks })).toEqual(["tfc", "network", "foundation", "team-rc", "domain", "registry"]);
+    expect(applyOrder({ stacks })).toEqual([
+      "tfc",
+      "network",
+      "foundation",
+      "team-rc",
+      "domain",
+      "domain-rc",
+      "registry",
+    ]);
+    // The example org's own manifest (cdktf's dependencies) fits the order.
+    const out = synthOrg(loadExampleOrg());
+    const manifest = JSON.parse(fs.readFileSync(path.join(out.outdir, "manifest.json"), "utf8"));
+    expect(manifest.stacks["domain-rc"].dependencies.sort()).toEqual(["domain", "network", "team-rc"]);
+    expect(applyOrder(manifest)).toEqual([
+      "network",
+      "foundation",
+      "team-algo",
+      "team-rc",
+      "domain",
+      "domain-algo",
+      "domain-rc",
+      "registry",
+    ]);
     expect(() => applyOrder({ stacks: { network: { dependencies: ["domain"] }, domain: {} } })).toThrow(
       /network depends on domain/,
     );

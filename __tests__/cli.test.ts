@@ -47,11 +47,11 @@ describe("npm run synth", () => {
     const r = synth({ CDKTF_OUTDIR: outdir, ORG_FILE: EXAMPLE_TEAMS, PLATFORM_FILE: EXAMPLE_PLATFORM });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    for (const ws of ["network", "foundation", "domain", "registry", "team-rc", "team-algo"])
-      expect(fs.existsSync(path.join(outdir, "stacks", ws, "cdk.tf.json"))).toBe(true);
+    const all = ["domain", "domain-algo", "domain-rc", "foundation", "network", "registry", "team-algo", "team-rc"];
+    for (const ws of all) expect(fs.existsSync(path.join(outdir, "stacks", ws, "cdk.tf.json"))).toBe(true);
     // The closing summary: workspaces, resources (each workspace's count), time. No progress in a pipe.
     const counts = Object.fromEntries(
-      ["domain", "foundation", "network", "registry", "team-algo", "team-rc"].map((ws) => {
+      all.map((ws) => {
         const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", ws, "cdk.tf.json"), "utf8"));
         return [ws, Object.values<object>(json.resource).reduce((n, r) => n + Object.keys(r).length, 0)];
       }),
@@ -59,7 +59,7 @@ describe("npm run synth", () => {
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     expect(r.stdout.trim()).toMatch(
       new RegExp(
-        `^synthesized 6 workspaces \\(${total} resources\\) into .* in \\d+\\.\\d s: domain ${counts.domain}, foundation ${counts.foundation},`,
+        `^synthesized 8 workspaces \\(${total} resources\\) into .* in \\d+\\.\\d s: domain ${counts.domain}, domain-algo ${counts["domain-algo"]}, domain-rc ${counts["domain-rc"]}, foundation ${counts.foundation},`,
       ),
     );
   });

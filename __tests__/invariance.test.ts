@@ -68,7 +68,7 @@ describe("invariance", () => {
   /** Bucket policies with `member` taken out of their member lists. */
   /**
    * The stack without a new member's traces in what lists members: bucket policies (§14.5, exact
-   * members) and the domain's homes ledger (issue 10).
+   * members) and the team's homes ledger (issue 10).
    */
   const withoutMember = (stack: any, member: string, home: string) => {
     const copy = JSON.parse(JSON.stringify(stack));
@@ -103,10 +103,14 @@ describe("invariance", () => {
         baseline.json[ws],
       );
     }
-    // The person exists somewhere: IAM user in the team workspace, profile and space in the domain.
+    // The person exists somewhere: IAM user in the team workspace, profile and space in the team's
+    // homes workspace; no other workspace changes (a team's PR plans two bounded workspaces).
     expect(newAddresses.some((a) => a.startsWith("team-rc:aws_iam_user."))).toBe(true);
-    expect(newAddresses.some((a) => a.startsWith("domain:aws_sagemaker_user_profile."))).toBe(true);
-    expect(newAddresses.some((a) => a.startsWith("domain:aws_sagemaker_space."))).toBe(true);
-    expect(newAddresses.every((a) => a.startsWith("team-rc:") || a.startsWith("domain:"))).toBe(true);
+    expect(newAddresses.some((a) => a.startsWith("domain-rc:aws_sagemaker_user_profile."))).toBe(true);
+    expect(newAddresses.some((a) => a.startsWith("domain-rc:aws_sagemaker_space."))).toBe(true);
+    expect(newAddresses.every((a) => a.startsWith("team-rc:") || a.startsWith("domain-rc:"))).toBe(true);
+    for (const ws of Object.keys(baseline.text))
+      if (ws !== "team-rc" && ws !== "domain-rc")
+        expect({ ws, text: added.text[ws] }).toEqual({ ws, text: baseline.text[ws] });
   });
 });

@@ -193,7 +193,7 @@ export function orgDiff(
     const released = releasedBy(headJson[ws]);
     const c = { workspace: ws, create: 0, change: 0, destroy: 0, release: 0 };
     if (baseJson[ws] && !headJson[ws]) {
-      const retired = head.decommissionedTeams.some((id) => ws === `team-${id}`);
+      const retired = head.decommissionedTeams.some((id) => ws === `team-${id}` || ws === `domain-${id}`);
       add(
         "Destroyed or left behind",
         retired

@@ -1,6 +1,7 @@
 /**
  * Prints the synthesized workspaces in apply order, one per line, for pipelines:
- * `tfc` (when present: it creates the others) → network → foundation → team-* → domain → registry.
+ * `tfc` (when present: it creates the others) → network → foundation → team-* → domain → domain-* →
+ * registry.
  * Reads `<outdir>/manifest.json` (cdktf's, with each stack's dependencies) and fails if the fixed
  * order would apply a workspace before one it depends on.
  *
@@ -20,7 +21,9 @@ const RANK = (ws: string) =>
           ? 3
           : ws === "domain"
             ? 4
-            : 5;
+            : ws.startsWith("domain-")
+              ? 5
+              : 6;
 
 export function applyOrder(manifest: { stacks: Record<string, { dependencies?: string[] }> }): string[] {
   const order = Object.keys(manifest.stacks).sort((a, b) => RANK(a) - RANK(b) || (a < b ? -1 : 1));

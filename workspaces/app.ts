@@ -12,6 +12,7 @@ import { NetworkStack } from "./network";
 import { FoundationStack } from "./foundation";
 import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
+import { DomainTeamStack } from "./domain-team";
 import { RegistryStack } from "./registry";
 import { renderedRefusal, type RenderedWorkspace } from "./output-checks";
 import { SinglePassStack } from "./single-pass-stack";
@@ -25,7 +26,7 @@ export interface Platform {
 /** Progress of a synthesis, for a terminal (main.ts prints it; quiet by default). */
 export type Progress = (step: string) => void;
 
-/** Deploy order (§2): network -> foundation -> team-* -> domain -> registry. */
+/** Deploy order (§2, with the homes per team): network -> foundation -> team-* -> domain -> domain-* -> registry. */
 export function buildApp(org: OrgModel, outdir: string, progress: Progress = () => {}): Platform {
   disableTokenStackTraces();
   // cdktf's construct validations shell out to the *local* `terraform version` once per import
@@ -33,7 +34,7 @@ export function buildApp(org: OrgModel, outdir: string, progress: Progress = () 
   // plan (Terraform Cloud), and fatal where terraform is absent. The required Terraform version
   // is declared in each workspace instead (`required_version`, WorkspaceStack).
   const app = new App({ outdir, skipValidation: true });
-  const total = 4 + org.teams.length;
+  const total = 4 + 2 * org.teams.length;
   let built = 0;
   const build = <T>(name: string, make: () => T): T => {
     progress(`building workspace ${++built}/${total}: ${name}`);
@@ -43,6 +44,7 @@ export function buildApp(org: OrgModel, outdir: string, progress: Progress = () 
   const foundation = build("foundation", () => new FoundationStack(app, org));
   const teams = org.teams.map((team) => build(`team-${team.id}`, () => new TeamStack(app, org, team)));
   const domain = build("domain", () => new DomainStack(app, org));
+  const homes = org.teams.map((team) => build(`domain-${team.id}`, () => new DomainTeamStack(app, org, team)));
   const registry = build("registry", () => new RegistryStack(app, org));
   // Workspaces share values only through remote state; the dependencies record the apply order.
   for (const t of teams) {
@@ -51,8 +53,13 @@ export function buildApp(org: OrgModel, outdir: string, progress: Progress = () 
   }
   domain.addDependency(network);
   domain.addDependency(foundation);
-  for (const t of teams) domain.addDependency(t);
-  const stacks = [network, foundation, ...teams, domain, registry];
+  homes.forEach((h, i) => {
+    h.addDependency(network);
+    h.addDependency(domain);
+    // Profiles after their ExecutionRoles (§2): the team's roles.
+    h.addDependency(teams[i]);
+  });
+  const stacks = [network, foundation, ...teams, domain, ...homes, registry];
   // Terraform Cloud as code: only with a cloud backend, built last (it reads every stack's reads).
   if (org.backend.type === "cloud") new TfcStack(app, org, org.backend, stacks);
   return { app, stacks };

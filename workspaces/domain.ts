@@ -1,37 +1,38 @@
 /**
- * `domain` workspace (platform-spec §5): the Studio domain, the two download lifecycle configs,
- * and one user profile plus one private space per active (person, project) membership.
+ * `domain` workspace (platform-spec §5): the Studio domain and the two download lifecycle configs.
+ * The Studio homes (one user profile plus one private space per active membership) live in the
+ * `domain-<team>` workspaces (workspaces/domain-team.ts), so this one does not grow with the org.
  *
  * Inputs: the VPC and subnets come from the org model (known at synthesis, so the replacement
  * tripwire and `terraform validate` see them), the Studio security group from the network
- * contract, the domain default role from the foundation contract, and each project's
- * ExecutionRole ARN from its deterministic name (the team workspaces create the roles).
+ * contract, the domain default role from the foundation contract.
  */
 import { Construct } from "constructs";
+import { Token } from "cdktf";
 import { WorkspaceStack } from "./workspace-stack";
 import { foundationContract, networkContract } from "./contracts/index";
 import { domainContract, type DomainOutputs } from "./contracts/domain";
-import { allMemberships, bucketKmsKeyArn, teamById, type OrgModel } from "../org/model";
+import { DOMAIN_WORKSPACE, homeKeyOf, idleShutdownOf, studioUserId } from "./domain-team";
+import { allMemberships, type OrgModel } from "../org/model";
 import { SynthesisRefused } from "../org/problems";
-import { configuredDomainIdentity, domainIdentityChanges, idleBounds, replacementMessage } from "../org/rules/studio";
+import { configuredDomainIdentity, domainIdentityChanges, replacementMessage } from "../org/rules/studio";
 import type { DomainIdentity } from "../org/sections/studio";
 import { DownloadLifecycleConfigs } from "../modules/studio/download-lifecycle-configs";
 import { StudioDomain } from "../modules/studio/studio-domain";
 import { StudioUser } from "../modules/studio/studio-user";
-import { HomesGuard } from "../modules/state/homes-guard";
+import { HomesGuard, LIVE_HOMES_OUTPUT } from "../modules/state/homes-guard";
+import { LedgerGuard, readOnlyExistingState } from "../modules/state/ledger-guard";
 import { PinnedValue } from "../modules/state/pinned-value";
+import { RemovedBlock } from "../modules/state/removed-block";
 import { addCompanyPin } from "./retention";
-import type { IdleShutdown } from "../modules/studio/jupyter-lab";
 
 export class DomainStack extends WorkspaceStack {
   readonly outputs: DomainOutputs;
   readonly domain: StudioDomain;
   readonly downloadConfigs: DownloadLifecycleConfigs;
-  /** Studio resources per membership, keyed `team/project/user`. */
-  readonly users = new Map<string, StudioUser>();
 
   constructor(scope: Construct, org: OrgModel) {
-    super(scope, "domain", org);
+    super(scope, DOMAIN_WORKSPACE, org);
     const { names, platform, studio } = org;
     const network = networkContract.read(this);
     const foundation = foundationContract.read(this);
@@ -47,12 +48,7 @@ export class DomainStack extends WorkspaceStack {
       tags: { ManagedBy: platform.tagPrefix, Environment: environment },
     });
 
-    const { min, max } = idleBounds(studio);
-    const idleShutdown: IdleShutdown = {
-      timeoutMinutes: studio.idleTimeoutMinutes,
-      minTimeoutMinutes: min,
-      maxTimeoutMinutes: max,
-    };
+    const idleShutdown = idleShutdownOf(studio);
     const studioSecurityGroups = [network.studioSecurityGroupId];
 
     this.domain = new StudioDomain(this, "domain", {
@@ -73,56 +69,7 @@ export class DomainStack extends WorkspaceStack {
     });
     refuseDomainReplacement(org, renderedDomainIdentity(this.domain));
 
-    const managedBy = `${platform.company}-sagemaker`;
-    const kmsKeyArn = bucketKmsKeyArn(org.storage);
-    for (const m of allMemberships(org)) {
-      const team = teamById(org, m.team);
-      // Construct ids from YAML keys: reordering the YAML changes nothing, adding a member adds
-      // exactly one profile and one space.
-      const user = new StudioUser(this, `member-${m.team}-${m.project}-${m.user}`, {
-        domainId: this.domain.domainId,
-        userProfileName: m.userProfileName,
-        spaceName: m.spaceName,
-        executionRoleArn: names.roleArn(names.projectRole(team.fullName, m.project, "Execution")),
-        securityGroupIds: studioSecurityGroups,
-        jupyterLab: {
-          instanceType: studio.defaultInstanceType,
-          lifecycleConfigArn: this.downloadConfigs.arnFor(m.downloadAccess),
-          idleShutdown,
-        },
-        spaceEbsGb: studio.privateSpaceEbsGb,
-        profileTags: {
-          Team: team.fullName,
-          Project: m.project,
-          // Must equal the IAM user name: the presigned-URL guard compares it with aws:username.
-          Owner: m.iamUserName,
-          Environment: environment,
-          ManagedBy: managedBy,
-        },
-        spaceTags: {
-          Team: team.fullName,
-          Project: m.project,
-          // The IAM user name, like the profile's: owner conditions compare it with aws:username (§14.1).
-          Owner: m.iamUserName,
-          SpaceType: "private",
-          // Read by the Studio start-up script for the SageMaker SDK defaults (§14.11).
-          DefaultBucket: names.projectBucket(m.team, m.project),
-          ...(kmsKeyArn ? { DefaultKmsKeyId: kmsKeyArn } : {}),
-          Environment: environment,
-          ManagedBy: managedBy,
-        },
-      });
-      this.users.set(`${m.team}/${m.project}/${m.user}`, user);
-    }
-
-    // Issue 10: deleting a home needs a named acknowledgement, in Terraform, not only in review.
-    new HomesGuard(this, "homes-guard", {
-      previousState: this.remoteState(this.workspace, HomesGuard.STATE_DEFAULTS),
-      localStateFile: this.localStateFile,
-      // The same team/project/user keys as `this.users`: one profile and space each.
-      homes: [...this.users.keys()],
-      acknowledged: org.deleteHomes,
-    });
+    const movedHomes = this.homesLeaveForTeamWorkspaces(org);
     addCompanyPin(this, org, HomesGuard.STATE_DEFAULTS);
     pinDomainIdentity(this, org, renderedDomainIdentity(this.domain));
 
@@ -130,8 +77,52 @@ export class DomainStack extends WorkspaceStack {
       domainId: this.domain.domainId,
       domainArn: this.domain.domainArn,
       homeEfsFileSystemId: this.domain.domain.homeEfsFileSystemId,
+      movedHomes,
     };
     domainContract.publish(this, this.outputs);
+  }
+
+  /**
+   * The homes this workspace held before they moved to the `domain-<team>` workspaces. Its ledger
+   * (`live_homes`) is now empty; a home its last apply still held may leave only in the move
+   * (`studio.moveHomesOutOfDomain`: forgotten here and imported there, or deleted if named in
+   * `deleteHomes`). Returns the `moved_homes` output: what this workspace's state ever handed
+   * over, read back so that it outlives the apply that forgot them.
+   */
+  private homesLeaveForTeamWorkspaces(org: OrgModel): string[] {
+    const moving = org.studio.moveHomesOutOfDomain;
+    const previous = this.remoteState(this.workspace, { ...HomesGuard.STATE_DEFAULTS, moved_homes: [] });
+    readOnlyExistingState(previous, this.localStateFile);
+    const kept = moving ? allMemberships(org).map(homeKeyOf) : [];
+    if (moving)
+      for (const m of allMemberships(org)) {
+        const id = studioUserId(m);
+        const { profile, space } = StudioUser.addressNames(id);
+        new RemovedBlock(this, `${id}-moved-profile`, { from: `aws_sagemaker_user_profile.${profile}` });
+        new RemovedBlock(this, `${id}-moved-space`, { from: `aws_sagemaker_space.${space}` });
+      }
+    new LedgerGuard(this, "homes-guard", {
+      guardId: "homes-guard",
+      outputName: LIVE_HOMES_OUTPUT,
+      outputDescription:
+        "Studio homes this workspace still holds (none since they live in the domain-<team> workspaces); the next plan fails if one is deleted without a move or a deleteHomes acknowledgement",
+      previousState: previous,
+      entries: {},
+      keep: kept,
+      // Only while moving: otherwise a people change (deleteHomes) would re-plan this workspace.
+      released: moving ? org.deleteHomes : [],
+      message: (lost) =>
+        `Studio homes would be deleted: ${lost} (team/project/user). This release keeps each team's homes in its ` +
+        `domain-<team> workspace; the domain workspace still holds them. Set studio.moveHomesOutOfDomain: true for ` +
+        `one change (the domain workspace forgets them, each domain-<team> workspace imports them; nothing is ` +
+        `deleted), apply domain and then the domain-<team> workspaces, and remove the setting (docs/domain.md).`,
+    });
+    const stateRef = `data.terraform_remote_state.${previous.friendlyUniqueId}`;
+    return Token.asList(
+      moving
+        ? `\${sort(distinct(flatten([for s in ${stateRef} : concat(try(s.outputs.moved_homes, []), keys(try(s.outputs.${LIVE_HOMES_OUTPUT}, {})))])))}`
+        : "${[]}",
+    );
   }
 }
 

@@ -20,7 +20,7 @@ describe("org diff", () => {
     expect(toText(d, "x")).toMatch(/^org diff: x\nno change/);
   });
 
-  it("add a user to a project: the person, the membership, creates in team-rc and domain only", () => {
+  it("add a user to a project: the person, the membership, creates in team-rc and domain-rc only", () => {
     const d = diffTo(
       editExampleOrg({
         teams: (t) => {
@@ -37,9 +37,36 @@ describe("org diff", () => {
     ]);
     expect(d.blocking).toBe(false);
     expect(d.items.some((i) => i.destructive)).toBe(false);
-    expect(d.workspaces.map((w) => w.workspace)).toEqual(["domain", "team-rc"]);
-    expect(ws(d, "domain")).toMatchObject({ destroy: 0, release: 0 });
-    expect(ws(d, "domain")!.create).toBeGreaterThanOrEqual(2);
+    expect(d.workspaces.map((w) => w.workspace)).toEqual(["domain-rc", "team-rc"]);
+    expect(ws(d, "domain-rc")).toMatchObject({ destroy: 0, release: 0 });
+    expect(ws(d, "domain-rc")!.create).toBeGreaterThanOrEqual(2);
+  });
+
+  it("deleting a removed team's entry (decommissionedTeams): both of its workspaces retire, nothing blocks", () => {
+    const removed = editExampleOrg({
+      teams: (t) => {
+        const algo = t.teams.algo;
+        algo.status = "removed";
+        algo.users = {};
+        for (const p of Object.values<any>(algo.projects)) {
+          p.status = "retired";
+          p.members = [];
+        }
+      },
+    });
+    const deleted = editExampleOrg({
+      teams: (t) => {
+        delete t.teams.algo;
+        t.decommissionedTeams = ["algo"];
+      },
+    });
+    const d = orgDiff(removed, deleted, synthesizedJson(removed), synthesizedJson(deleted));
+    const retired = texts(d, "Destroyed or left behind").filter((x) => x.startsWith("workspace "));
+    expect(retired).toEqual([
+      expect.stringMatching(/^workspace domain-algo is retired \(decommissionedTeams\)/),
+      expect.stringMatching(/^workspace team-algo is retired \(decommissionedTeams\)/),
+    ]);
+    expect(d.items.filter((i) => i.text.startsWith("workspace ")).every((i) => !i.blocking)).toBe(true);
   });
 
   it("move a user between projects without naming the home: blocked, destructive first", () => {

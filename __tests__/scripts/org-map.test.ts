@@ -43,9 +43,12 @@ describe("npm run org:map", () => {
       "team_algo",
       "team_rc",
       "domain",
+      "domain_algo",
+      "domain_rc",
       "registry",
     ]);
     expect(graph).toContain("  network -- outputs --> team_rc");
+    expect(graph).toContain("  domain -- outputs --> domain_rc");
     expect(graph).toContain("  foundation -- outputs --> domain");
     expect(graph).toContain("  foundation -. own state .-> foundation");
     expect(graph.some((l) => /team_rc -- outputs/.test(l))).toBe(false);

@@ -28,6 +28,11 @@ export interface EditRun {
   readonly json: StackJson;
   /** Guard addresses (`terraform_data.<id>`) expected to fail this plan. */
   readonly refusedBy: readonly string[];
+  /**
+   * Other workspaces' outputs as this run reads them, by workspace.
+   * @default the baseline's previous outputs
+   */
+  readonly outputs?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 export interface RunResult {
@@ -100,9 +105,48 @@ export async function planEdits(
   for (const edit of edits) {
     writeConfig(path.join(dir, edit.name), edit.json);
     lines.push(
-      ...runBlock(edit.name, edit.json, { command: "plan", module: edit.name, outputs: previous }, edit.refusedBy),
+      ...runBlock(
+        edit.name,
+        edit.json,
+        { command: "plan", module: edit.name, outputs: (ws) => edit.outputs?.[ws] ?? previous(ws) },
+        edit.refusedBy,
+      ),
     );
   }
+  return runTestFile(tf, dir, workspace, lines);
+}
+
+/**
+ * Plans each configuration as a workspace's first plan (empty state), in a root module of its own:
+ * Terraform allows `import` blocks only there. Resolves with each run's result by name.
+ */
+export async function planFirstRuns(
+  tf: TerraformEnv,
+  scratch: string,
+  workspace: string,
+  runs: readonly EditRun[],
+): Promise<Record<string, RunResult>> {
+  const results: Record<string, RunResult> = {};
+  for (const run of runs) {
+    const dir = path.join(scratch, `${workspace}-${run.name}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    writeConfig(dir, run.json);
+    const lines = [
+      ...mockProviderBlocks(run.json, workspaceMockData(workspace)),
+      ...runBlock(run.name, run.json, { command: "plan", outputs: (ws) => run.outputs?.[ws] ?? {} }, run.refusedBy),
+    ];
+    Object.assign(results, await runTestFile(tf, dir, workspace, lines));
+  }
+  return results;
+}
+
+/** Writes `lines` as the test file of `dir`, runs `terraform test` there and parses each run. */
+async function runTestFile(
+  tf: TerraformEnv,
+  dir: string,
+  workspace: string,
+  lines: readonly string[],
+): Promise<Record<string, RunResult>> {
   fs.mkdirSync(path.join(dir, "tests"));
   fs.writeFileSync(path.join(dir, "tests", "edits.tftest.hcl"), lines.join("\n"));
 

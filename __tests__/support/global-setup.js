@@ -4,5 +4,7 @@ const { execFileSync } = require("child_process");
 const path = require("path");
 
 module.exports = () => {
-  execFileSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "ensure-build.js")], { stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(__dirname, "..", "..", "scripts", "ensure-build.js")], {
+    stdio: "inherit",
+  });
 };

@@ -5,8 +5,8 @@
  * -> expect_failures on the guard; first apply, decommissioned, purge-armed -> plan passes), next
  * to the generated test that applies the whole workspace. The foundation file also runs the team
  * guard (a dropped team: removed + decommissionedTeams -> passes; still active or not
- * decommissioned -> expect_failures on the guard). Every file also runs the company pin, and the
- * domain's the domain-identity pin (modules/state/pinned-value.ts). The local backend is proven on real
+ * decommissioned -> expect_failures on the guard); the domain and domain-algo files the homes
+ * guard. Every file but domain-algo's also runs the company pin, and the domain's the domain-identity pin (modules/state/pinned-value.ts). The local backend is proven on real
  * plans in foundation-data-safety.test.ts and registry-data-safety.test.ts.
  *
  * SKIPPED (loudly) where terraform or the provider mirror is absent.
@@ -43,7 +43,7 @@ describe("retention guard on terraform test (Terraform Cloud backend)", () => {
   );
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  maybe.each(["foundation", "registry", "domain"])(
+  maybe.each(["foundation", "registry", "domain", "domain-algo"])(
     "%s",
     (workspace) => {
       if ("skipped" in tf) return;

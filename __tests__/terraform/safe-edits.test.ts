@@ -69,7 +69,6 @@ const EDITS: readonly Edit[] = [
     refusedBy: {
       foundation: [guard("team-guard"), guard("retention-guard")],
       registry: [guard("retention-guard")],
-      domain: [guard("homes-guard")],
     },
   },
   {
@@ -81,7 +80,6 @@ const EDITS: readonly Edit[] = [
     refusedBy: {
       foundation: [guard("team-guard"), guard("retention-guard")],
       registry: [guard("retention-guard")],
-      domain: [guard("homes-guard")],
     },
   },
   {
@@ -104,7 +102,7 @@ const EDITS: readonly Edit[] = [
     refusedBy: {
       foundation: [guard("retention-guard")],
       registry: [guard("retention-guard")],
-      domain: [guard("homes-guard")],
+      "domain-rc": [guard("homes-guard")],
       "team-rc": [guard("bucket-policy-guard")],
     },
   },
@@ -117,7 +115,7 @@ const EDITS: readonly Edit[] = [
     refusedBy: {
       foundation: [guard("retention-guard")],
       registry: [guard("retention-guard")],
-      domain: [guard("homes-guard")],
+      "domain-algo": [guard("homes-guard")],
       "team-algo": [guard("bucket-policy-guard")],
     },
   },
@@ -128,7 +126,7 @@ const EDITS: readonly Edit[] = [
       const p = d.teams.rc.projects["fraud-detection"];
       p.members = without(p.members, "bob");
     },
-    refusedBy: { domain: [guard("homes-guard")] },
+    refusedBy: { "domain-rc": [guard("homes-guard")] },
   },
   {
     name: "remove_user",
@@ -327,9 +325,13 @@ describe("org-file edits planned against the applied example (mocked provider, T
           .map((c) => homeKey(c.name)),
       ),
     ];
-    expect(homes(results.domain.remove_user.plan)).toEqual(["rc/fraud-detection/bob"]);
-    expect(homes(results.domain.remove_team_in_steps.plan).sort()).toEqual(ALGO_HOMES);
-    expect(homes(results.domain.move_user_between_teams.plan)).toEqual(["rc/anti-money-laundering/carol"]);
+    expect(homes(results["domain-rc"].remove_user.plan)).toEqual(["rc/fraud-detection/bob"]);
+    expect(homes(results["domain-algo"].remove_team_in_steps.plan).sort()).toEqual(ALGO_HOMES);
+    expect(homes(results["domain-rc"].move_user_between_teams.plan)).toEqual(["rc/anti-money-laundering/carol"]);
+    expect(homes(results["domain-algo"].move_user_between_teams.plan)).toEqual([]);
+    // The domain itself is in no people change's plan.
+    for (const name of ["remove_user", "remove_team_in_steps", "move_user_between_teams"])
+      expect({ name, domain: results.domain[name] }).toEqual({ name, domain: undefined });
   });
 
   it.each(NO_CHANGE_EDITS.map((e) => [e.name, e] as const))("%s renders byte-identical Terraform", (_name, edit) => {

@@ -13,7 +13,26 @@ const LCC_ARN = "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-
 const STUDIO_SG = "${data.terraform_remote_state.remote-network.outputs.studio_security_group_id}";
 const DEFAULT_ROLE = "${data.terraform_remote_state.remote-foundation.outputs.domain_default_role_arn}";
 
-const domainOf = (org: OrgModel): StackJson => synthOrg(org).json.domain;
+const DOMAIN_ID = "${data.terraform_remote_state.remote-domain.outputs.domain_id}";
+
+/** The `domain` workspace and every `domain-<team>` workspace (the homes) of an org. */
+const domainOf = (org: OrgModel): { domain: StackJson; teams: Record<string, StackJson> } => {
+  const json = synthOrg(org).json;
+  const teams = Object.fromEntries(
+    Object.entries(json)
+      .filter(([ws]) => ws.startsWith("domain-"))
+      .map(([ws, stack]) => [ws.slice("domain-".length), stack]),
+  );
+  return { domain: json.domain, teams };
+};
+/** The homes' resources of every team workspace, as one stack (address names are unique). */
+const homesOf = (teams: Record<string, StackJson>): StackJson => {
+  const resource: Record<string, Record<string, unknown>> = {};
+  for (const stack of Object.values(teams))
+    for (const [type, byName] of Object.entries<Record<string, unknown>>(stack.resource ?? {}))
+      resource[type] = { ...resource[type], ...byName };
+  return { resource };
+};
 const theDomain = (stack: StackJson) => {
   const all = Object.values(resources(stack, "aws_sagemaker_domain"));
   expect(all).toHaveLength(1);
@@ -26,19 +45,25 @@ const spaces = (stack: StackJson) => byField(stack, "aws_sagemaker_space", "spac
 const configs = (stack: StackJson) =>
   byField(stack, "aws_sagemaker_studio_lifecycle_config", "studio_lifecycle_config_name");
 
-/** The lifecycle config name a rendered ARN points at (the ARN embeds a reference to the name). */
-function configNameOf(stack: StackJson, arn: string): string {
+/**
+ * The lifecycle config of the domain workspace a rendered ARN points at: by reference in the
+ * domain workspace, by name in the homes' workspaces (the domain workspace is applied first).
+ */
+function configNameOf(domain: StackJson, arn: string): string {
   expect(arn.startsWith(LCC_ARN)).toBe(true);
-  const ref = /^\$\{aws_sagemaker_studio_lifecycle_config\.([^.]+)\.studio_lifecycle_config_name\}$/.exec(
-    arn.slice(LCC_ARN.length),
-  );
-  expect(ref).not.toBeNull();
-  return resources(stack, "aws_sagemaker_studio_lifecycle_config")[ref![1]].studio_lifecycle_config_name;
+  const rest = arn.slice(LCC_ARN.length);
+  const ref = /^\$\{aws_sagemaker_studio_lifecycle_config\.([^.]+)\.studio_lifecycle_config_name\}$/.exec(rest);
+  const name = ref
+    ? resources(domain, "aws_sagemaker_studio_lifecycle_config")[ref[1]].studio_lifecycle_config_name
+    : rest;
+  expect(Object.keys(configs(domain))).toContain(name);
+  return name;
 }
 
 describe("domain workspace of the example org", () => {
   const org = loadExampleOrg();
-  const stack = domainOf(org);
+  const { domain: stack, teams } = domainOf(org);
+  const homes = homesOf(teams);
   const domain = theDomain(stack);
 
   it("creates an IAM, VPC-only domain in the configured VPC and private subnets", () => {
@@ -110,14 +135,25 @@ describe("domain workspace of the example org", () => {
     expect(lab.lifecycle_config_arns).toEqual([lab.default_resource_spec.lifecycle_config_arn]);
   });
 
+  it("keeps no homes in the domain workspace: each team's are in its domain-<team> workspace", () => {
+    expect(resources(stack, "aws_sagemaker_user_profile")).toEqual({});
+    expect(resources(stack, "aws_sagemaker_space")).toEqual({});
+    expect(Object.keys(teams).sort()).toEqual(org.teams.map((t) => t.id).sort());
+    for (const team of org.teams) {
+      const own = allMemberships(org).filter((m) => m.team === team.id);
+      expect(Object.keys(profiles(teams[team.id])).sort()).toEqual(own.map((m) => m.userProfileName).sort());
+      expect(Object.keys(spaces(teams[team.id])).sort()).toEqual(own.map((m) => m.spaceName).sort());
+    }
+  });
+
   it("creates one profile and one private space per active membership, named and tagged per spec", () => {
-    const ps = profiles(stack);
-    const ss = spaces(stack);
+    const ps = profiles(homes);
+    const ss = spaces(homes);
     const ms = allMemberships(org);
     expect(Object.keys(ps).sort()).toEqual(ms.map((m) => m.userProfileName).sort());
     expect(Object.keys(ss).sort()).toEqual(ms.map((m) => m.spaceName).sort());
     const profileAddr = Object.fromEntries(
-      Object.entries(resources(stack, "aws_sagemaker_user_profile")).map(([addr, r]: [string, any]) => [
+      Object.entries(resources(homes, "aws_sagemaker_user_profile")).map(([addr, r]: [string, any]) => [
         r.user_profile_name,
         addr,
       ]),
@@ -129,7 +165,7 @@ describe("domain workspace of the example org", () => {
         `arn:aws:iam::123456789012:role/SageMaker-${team.pascal}-${org.teams.find((t) => t.id === m.team)!.projects.find((x) => x.name === m.project)!.pascal}-ExecutionRole`,
       );
       expect(p.user_settings.security_groups).toEqual([STUDIO_SG]);
-      expect(p.domain_id).toMatch(/^\$\{aws_sagemaker_domain\.[^.]+\.id\}$/);
+      expect(p.domain_id).toBe(DOMAIN_ID);
       expect(p.tags).toEqual({
         Team: team.fullName,
         Project: m.project,
@@ -162,21 +198,21 @@ describe("domain workspace of the example org", () => {
   });
 
   it("gives a member of two projects two profiles and two spaces with different roles", () => {
-    const ps = profiles(stack);
+    const ps = profiles(homes);
     const alice = Object.keys(ps)
       .filter((n) => n.endsWith("-alice"))
       .sort();
     expect(alice).toEqual(["profile-rc-antimonlau-alice", "profile-rc-frauddet-alice"]);
     expect(ps[alice[0]].user_settings.execution_role).not.toBe(ps[alice[1]].user_settings.execution_role);
     expect(
-      Object.keys(spaces(stack))
+      Object.keys(spaces(homes))
         .filter((n) => n.endsWith("-alice"))
         .sort(),
     ).toEqual(["space-rc-antimonlau-alice", "space-rc-frauddet-alice"]);
   });
 
   it("renders each profile's resolved download access as its only lifecycle config", () => {
-    const ps = profiles(stack);
+    const ps = profiles(homes);
     const mode = (name: string) => {
       const lab = ps[name].user_settings.jupyter_lab_app_settings;
       expect(lab.lifecycle_config_arns).toEqual([lab.default_resource_spec.lifecycle_config_arn]);
@@ -225,8 +261,8 @@ ${access.map((m) => (m === "inherit" ? `          - u${m}` : `          - { name
   };
 
   for (const disableDownload of [true, false]) {
-    const stack = domainOf(orgFromYaml(teamsYaml, platformYaml(disableDownload)));
-    const ps = profiles(stack);
+    const { domain: stack, teams } = domainOf(orgFromYaml(teamsYaml, platformYaml(disableDownload)));
+    const ps = profiles(homesOf(teams));
 
     it(`domain default follows studio.disableDownload = ${disableDownload}`, () => {
       const lab = theDomain(stack).default_user_settings.jupyter_lab_app_settings;
@@ -279,12 +315,15 @@ describe("domain replacement tripwire", () => {
         d.studio.allowDomainReplacement = true;
       },
     });
-    expect(theDomain(domainOf(org)).subnet_ids).toEqual(newSubnets);
+    expect(theDomain(domainOf(org).domain).subnet_ids).toEqual(newSubnets);
   });
 
   it("does not count a reordered subnet list as a change (the provider holds a set)", () => {
     const org = editExampleOrg({ platform: (d) => d.network.privateSubnetIds.reverse() });
-    expect(theDomain(domainOf(org)).subnet_ids).toEqual(["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]);
+    expect(theDomain(domainOf(org).domain).subnet_ids).toEqual([
+      "subnet-0a1b2c3d4e5f60001",
+      "subnet-0a1b2c3d4e5f60002",
+    ]);
   });
 
   it.each([
@@ -312,7 +351,7 @@ describe("domain replacement tripwire", () => {
         d.network.privateSubnetIds = newSubnets;
       },
     });
-    expect(theDomain(domainOf(org)).subnet_ids).toEqual(newSubnets);
+    expect(theDomain(domainOf(org).domain).subnet_ids).toEqual(newSubnets);
   });
 
   it("refuses in the workspace what the code renders differently from the baseline, leaving the output untouched", () => {
@@ -428,7 +467,9 @@ describe("studio names and values are checked at load time", () => {
 });
 
 describe("invariance", () => {
-  const base = synthOrg(loadExampleOrg()).text.domain;
+  const base = synthOrg(loadExampleOrg()).text;
+  const studio = (text: Record<string, string>) =>
+    Object.fromEntries(Object.entries(text).filter(([ws]) => ws === "domain" || ws.startsWith("domain-")));
 
   it("reordering teams, projects, members and subnets changes nothing", () => {
     const reversed = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).reverse());
@@ -446,11 +487,10 @@ describe("invariance", () => {
         d.studio.domainIdentity.privateSubnetIds.reverse();
       },
     });
-    expect(synthOrg(org).text.domain).toBe(base);
+    expect(studio(synthOrg(org).text)).toEqual(studio(base));
   });
 
-  it("adding one member adds exactly one profile and one space and changes nothing else", () => {
-    const before = JSON.parse(base);
+  it("adding one member adds exactly one profile and one space to the team's homes and changes nothing else", () => {
     const after = synthOrg(
       editExampleOrg({
         teams: (d) => {
@@ -458,7 +498,10 @@ describe("invariance", () => {
           d.teams.rc.projects["fraud-detection"].members.push("dave");
         },
       }),
-    ).json.domain;
+    ).text;
+    // The domain and the other team's homes are byte-identical.
+    expect(after.domain).toBe(base.domain);
+    expect(after["domain-algo"]).toBe(base["domain-algo"]);
     const flat = (s: StackJson) =>
       Object.fromEntries(
         Object.entries(s.resource).flatMap(([type, byName]) =>
@@ -468,8 +511,8 @@ describe("invariance", () => {
           ]),
         ),
       );
-    const b = flat(before);
-    const a = flat(after);
+    const b = flat(JSON.parse(base["domain-rc"]));
+    const a = flat(JSON.parse(after["domain-rc"]));
     const added = Object.keys(a).filter((k) => !(k in b));
     expect(Object.keys(b).filter((k) => !(k in a))).toEqual([]);
     expect(added.map((k) => k.split(".")[0]).sort()).toEqual(["aws_sagemaker_space", "aws_sagemaker_user_profile"]);

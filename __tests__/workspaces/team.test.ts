@@ -231,10 +231,10 @@ describe("team workspace: project resources (§6.3-§6.5)", () => {
         Resource: `${SM}:user-profile/*/profile-rc-frauddet-*`,
       },
     ]);
-    // The domain workspace names them with the same helper.
-    const profiles = resourceList(out.json.domain, "aws_sagemaker_user_profile").map((p) => p.user_profile_name);
+    // The team's homes workspace names them with the same helper.
+    const profiles = resourceList(out.json["domain-rc"], "aws_sagemaker_user_profile").map((p) => p.user_profile_name);
     expect(profiles).toContain("profile-rc-frauddet-alice");
-    const spaces = resourceList(out.json.domain, "aws_sagemaker_space").map((s) => s.space_name);
+    const spaces = resourceList(out.json["domain-rc"], "aws_sagemaker_space").map((s) => s.space_name);
     expect(spaces).toContain("space-rc-frauddet-alice");
   });
 
@@ -727,8 +727,10 @@ describe("team workspace: a removed team (issue 10)", () => {
     expect(removed.foundation.output.live_teams.value).toEqual({ algo: "removed", rc: "active" });
   });
 
-  it("leaves no profile or space of the team in the domain", () => {
-    const names = resourceList(removed.domain, "aws_sagemaker_user_profile").map((p) => p.user_profile_name);
-    expect(names.some((n: string) => n.startsWith("profile-algo-"))).toBe(false);
+  it("leaves no profile or space of the team in its homes workspace, which stays planned", () => {
+    expect(removed["domain-algo"]).toBeDefined();
+    expect(removed["domain-algo"].resource.aws_sagemaker_user_profile).toBeUndefined();
+    expect(removed["domain-algo"].resource.aws_sagemaker_space).toBeUndefined();
+    expect(removed["domain-rc"].resource.aws_sagemaker_user_profile).toBeDefined();
   });
 });

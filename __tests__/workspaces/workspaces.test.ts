@@ -4,9 +4,11 @@ import { resourceList, synthOrg } from "../support/synth";
 describe("workspaces of the example org", () => {
   const out = synthOrg(loadExampleOrg());
 
-  it("synthesizes network, foundation, domain, registry and one team workspace per team", () => {
+  it("synthesizes network, foundation, domain, registry and a team and a homes workspace per team", () => {
     expect(Object.keys(out.json).sort()).toEqual([
       "domain",
+      "domain-algo",
+      "domain-rc",
       "foundation",
       "network",
       "registry",

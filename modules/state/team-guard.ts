@@ -1,8 +1,8 @@
 /**
  * Plan-time guard against a team disappearing from the org files while it still has access.
  *
- * A team's IAM users, groups, roles and policies live in its own `team-<id>` workspace. When the
- * team's entry is deleted, that workspace simply stops being synthesized: nothing plans the
+ * A team's IAM users, groups, roles and policies live in its own `team-<id>` workspace, its Studio
+ * homes in `domain-<id>`. When the team's entry is deleted, those workspaces simply stop being synthesized: nothing plans the
  * destroy and the people keep their access. Synthesis cannot see what was there before; the
  * foundation workspace (applied on every change) can:
  *
@@ -53,8 +53,9 @@ export class TeamGuard extends LedgerGuard {
         `Access would be left behind: team ${lost} was declared at the last foundation apply ` +
         `and no longer appears in the org files; its team workspace would stop being planned and its IAM users, ` +
         `groups and roles would stay live. A team leaves in steps: (1) restore the entry, retire or decommission its ` +
-        `projects, delete its users and set status: removed; apply its team workspace (destroys its IAM) and ` +
-        `foundation; (2) then delete the entry and add the id to decommissionedTeams (${props.docs}).`,
+        `projects, delete its users and set status: removed; apply its team workspace (destroys its IAM), its ` +
+        `domain-<team> workspace (deletes the homes named in deleteHomes) and foundation; (2) then delete the ` +
+        `entry and add the id to decommissionedTeams (${props.docs}).`,
     });
   }
 }

@@ -1,4 +1,6 @@
 import { Construct } from "constructs";
+// cdktf's own address hashing (0.21, no exports map): addresses of a StudioUser built elsewhere.
+import { makeUniqueId } from "cdktf/lib/private/unique";
 import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
 import { SagemakerSpace } from "@cdktf/provider-aws/lib/sagemaker-space";
 import { jupyterLabAppSettings, type JupyterLabDefaults } from "./jupyter-lab";
@@ -26,6 +28,15 @@ export interface StudioUserProps {
  * execution role and a private JupyterLab space owned by it.
  */
 export class StudioUser extends Construct {
+  /**
+   * Terraform address names of the profile and space of a StudioUser with construct id `id`
+   * placed directly in its stack: the same in every workspace, so a home can move between
+   * workspaces by address (`removed` in one, `import` in the other).
+   */
+  static addressNames(id: string): { readonly profile: string; readonly space: string } {
+    return { profile: makeUniqueId([id, "Profile"]), space: makeUniqueId([id, "Space"]) };
+  }
+
   readonly profile: SagemakerUserProfile;
   readonly space: SagemakerSpace;
 

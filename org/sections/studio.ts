@@ -49,6 +49,12 @@ export const studioSchema = z
     domainIdentity: domainIdentitySchema.optional(),
     /** Explicitly approve a change that replaces the domain (users lose their home directories). */
     allowDomainReplacement: z.boolean().default(false),
+    /**
+     * One change when upgrading from a release that kept every Studio home in the `domain`
+     * workspace: `domain` forgets each profile and space and each `domain-<team>` workspace imports
+     * its team's. Nothing is created or destroyed; remove the setting after the apply.
+     */
+    moveHomesOutOfDomain: z.boolean().default(false),
   })
   .strict();
 

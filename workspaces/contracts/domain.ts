@@ -6,6 +6,11 @@ export interface DomainOutputs {
   readonly domainArn: string;
   /** The users' home EFS (for the storage alarm of §9). */
   readonly homeEfsFileSystemId: string;
+  /**
+   * Homes (`team/project/user`) this workspace held before they moved to the `domain-<team>`
+   * workspaces (`studio.moveHomesOutOfDomain`): the ones those workspaces import.
+   */
+  readonly movedHomes: string[];
   [key: string]: Value;
 }
 
@@ -20,5 +25,11 @@ export const domainContract = new WorkspaceContract<DomainOutputs>("domain", {
     output: "home_efs_file_system_id",
     placeholder: "fs-00000000",
     description: "Id of the EFS file system holding the users' home directories",
+  },
+  movedHomes: {
+    output: "moved_homes",
+    placeholder: [],
+    description:
+      "Studio homes (team/project/user) this workspace held before they moved to the domain-<team> workspaces, which import them",
   },
 });

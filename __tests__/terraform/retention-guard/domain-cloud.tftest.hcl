@@ -1,7 +1,8 @@
-# The homes guard of the domain workspace (modules/state/homes-guard.ts) with a Terraform Cloud
-# backend, for the example org with algo/user-intent deleted (eve's and frank's homes there go)
-# and deleteHomes = ["algo/user-intent/eve", "algo/user-intent/frank"]. Each run stands in a
-# different "last apply" through override_data.
+# The homes guard of the domain workspace (workspaces/domain.ts) with a Terraform Cloud backend,
+# for the example org with algo/user-intent deleted and deleteHomes = ["algo/user-intent/eve",
+# "algo/user-intent/frank"]. The homes live in the domain-<team> workspaces: a home the domain's
+# last apply still held may go only in the move (__tests__/terraform/homes-move.test.ts).
+# Each run stands in a different "last apply" through override_data.
 
 mock_provider "aws" {}
 
@@ -15,27 +16,20 @@ override_data {
   values = { outputs = { domain_default_role_arn = "arn:aws:iam::123456789012:role/SageMaker-Domain-DefaultExecutionRole" } }
 }
 
-run "acknowledged_homes_may_go" {
+run "no_home_left_in_the_domain_passes" {
   command = plan
   override_data {
     target = data.terraform_remote_state.remote-domain
-    values = {
-      outputs = {
-        live_homes = {
-          "algo/user-intent/eve"    = "home"
-          "algo/user-intent/frank"  = "home"
-          "rc/fraud-detection/bob"  = "home"
-        }
-      }
-    }
+    values = { outputs = { live_homes = {} } }
   }
 }
 
-run "unacknowledged_home_fails_the_plan" {
+# Even a home named in deleteHomes: outside the move, the domain workspace lets no home go.
+run "home_still_in_the_domain_fails_the_plan_without_the_move" {
   command = plan
   override_data {
     target = data.terraform_remote_state.remote-domain
-    values = { outputs = { live_homes = { "rc/fraud-detection/zed" = "home", "rc/fraud-detection/bob" = "home" } } }
+    values = { outputs = { live_homes = { "algo/user-intent/eve" = "home", "rc/fraud-detection/bob" = "home" } } }
   }
   expect_failures = [terraform_data.homes-guard]
 }

@@ -1,0 +1,39 @@
+/**
+ * A top-level Terraform `import` block (Terraform >= 1.7 for `for_each`) that adopts an existing
+ * object only while a plan-time condition holds. cdktf's `importFrom` cannot be conditional; an
+ * element's JSON fragment is deep-merged into the stack, and arrays are concatenated, so several
+ * ImportBlocks render as one `import` list.
+ */
+import { Construct } from "constructs";
+import { TerraformElement } from "cdktf";
+
+export interface ImportBlockProps {
+  /** Resource address without instance key, e.g. `aws_sagemaker_space.member-rc-fraud-alice_Space_0A1B2C3D`. */
+  readonly to: string;
+  /** The provider's import id (may hold tokens known at plan time, such as remote-state reads). */
+  readonly id: string;
+  /** HCL boolean expression (without `${}`), known at plan time: import only when it is true. */
+  readonly when: string;
+}
+
+export class ImportBlock extends TerraformElement {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ImportBlockProps,
+  ) {
+    super(scope, id);
+    if (!/^[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*$/.test(props.to))
+      throw new Error(`${this.node.path}: '${props.to}' is not a resource address (type.name)`);
+  }
+
+  override toTerraform(): Record<string, unknown> {
+    const { to, id, when } = this.props;
+    // Zero or one instance: a non-indexed target accepts a for_each of at most one key.
+    return { import: [{ for_each: `\${${when} ? toset(["adopt"]) : toset([])}`, to, id }] };
+  }
+
+  override toHclTerraform(): Record<string, unknown> {
+    return this.toTerraform();
+  }
+}
