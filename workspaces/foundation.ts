@@ -1,12 +1,15 @@
 /**
  * `foundation` workspace (platform-spec §3): the platform customer-managed policies, the two
- * platform groups with their admin and read-only users, the domain default execution role, and
- * every data bucket (shared assets and one per declared project).
+ * platform groups with their admin and read-only users, the domain default execution role, the
+ * shared bucket, and the retention ledger of every project's bucket.
  *
- * Buckets outlive access: a retired project keeps its bucket here, protected; a project listed in
- * `teams.<id>.decommissioned` is released from state (`removed`, destroy = false); only
+ * The project buckets themselves live in their team's workspace (issue 14, bounded workspaces;
+ * workspaces/project-buckets.ts), so this workspace does not grow with the org's projects beyond
+ * the ledger. Buckets outlive access: a retired project keeps its bucket, protected; a project
+ * listed in `teams.<id>.decommissioned` is released from state (`removed`, destroy = false); only
  * `bucket.purge` on a retired project makes a bucket destroyable (docs/foundation.md). A project
- * deleted any other way fails the plan (RetentionGuard).
+ * deleted any other way fails this plan (RetentionGuard) and the team's (its bucket-policy guard
+ * reads this ledger).
  */
 import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
@@ -20,8 +23,8 @@ import { IamUserLoginProfile } from "@cdktf/provider-aws/lib/iam-user-login-prof
 import { WorkspaceStack } from "./workspace-stack";
 import { foundationContract, type FoundationOutputs } from "./contracts/index";
 import { ProjectBucket } from "../modules/storage/project-bucket";
-import { LIGHT_PROJECT_RULES, SHARED_BUCKET_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/lifecycle-rules";
-import { PROJECT_FOLDERS, SHARED_FOLDERS } from "../modules/storage/bucket-layout";
+import { SHARED_BUCKET_RULES } from "../modules/storage/lifecycle-rules";
+import { SHARED_FOLDERS } from "../modules/storage/bucket-layout";
 import { sharedBucketStatements } from "../modules/storage/bucket-policy-statements";
 import { RetentionGuard } from "../modules/state/retention-guard";
 import { addCompanyPin, addRetentionGuard, addTeamGuard } from "./retention";
@@ -36,19 +39,9 @@ import { policyDocument } from "../modules/identity/policy-document";
 import { sagemakerTrustPolicy } from "../modules/identity/trust";
 import { PLATFORM_POLICY_NAMES } from "../org/names";
 import { SynthesisRefused } from "../org/problems";
-import {
-  bucketKmsKeyArn,
-  sharedBucketPublishers,
-  type Admin,
-  type OrgModel,
-  type Project,
-  type Team,
-} from "../org/model";
+import { bucketKmsKeyArn, sharedBucketPublishers, type Admin, type OrgModel } from "../org/model";
+import { bucketTags, foundationBucketsLeave, releaseProjectBucket } from "./project-buckets";
 
-/** Construct id (and Terraform address name) of a project's bucket: from YAML keys only. */
-export function projectBucketId(team: string, project: string): string {
-  return `bucket-${team}-${project}`;
-}
 export const SHARED_BUCKET_ID = "bucket-shared";
 
 /**
@@ -133,9 +126,11 @@ export class FoundationStack extends WorkspaceStack {
         dependsOn: policy ? [policy] : undefined,
       });
 
-    // §3.5/§3.6 buckets.
-    this.buckets(org);
+    // §3.6 shared bucket; §3.5 project buckets are in the team workspaces, their ledger here.
+    this.sharedBucket(org);
     this.retentionGuard(org);
+    foundationBucketsLeave(this, org, this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS));
+    for (const team of org.teams) for (const name of team.decommissioned) releaseProjectBucket(this, team.id, name);
     addTeamGuard(this, org);
 
     this.outputs = { domainDefaultRoleArn: domainRole.arn, sharedBucketName: names.sharedBucket };
@@ -190,7 +185,7 @@ export class FoundationStack extends WorkspaceStack {
     passwords[person.iamUserName] = login.encryptedPassword;
   }
 
-  private buckets(org: OrgModel): void {
+  private sharedBucket(org: OrgModel): void {
     const { names, platform, storage } = org;
     const kmsKeyArn = bucketKmsKeyArn(storage);
     if (storage.sharedBucket) {
@@ -213,23 +208,9 @@ export class FoundationStack extends WorkspaceStack {
       // Switching the shared bucket off releases it from state; it is never destroyed from here.
       ProjectBucket.release(this, SHARED_BUCKET_ID, { folders: SHARED_FOLDERS, policy: true });
     }
-
-    for (const team of org.teams) {
-      for (const project of team.projects)
-        new ProjectBucket(this, projectBucketId(team.id, project.name), {
-          bucketName: project.bucketName,
-          kmsKeyArn,
-          tags: bucketTags(org, team.fullName, project.name),
-          lifecycleRules: storage.lifecycleRules ? projectRules(project) : undefined,
-          folders: storage.folderMarkers ? PROJECT_FOLDERS : [],
-          // Retired projects keep their bucket, protected; only an explicit purge lifts that.
-          purge: project.status === "retired" && project.bucketPurge,
-        });
-      releaseDecommissioned(this, team);
-    }
   }
 
-  /** Every declared project has a bucket here; `bucket.purge` (retired only) lifts its protection. */
+  /** Every declared project has a bucket (in its team workspace); `bucket.purge` (retired only) lifts its protection. */
   private retentionGuard(org: OrgModel): void {
     addRetentionGuard(this, org, {
       protection: (project) => (project.status === "retired" && project.bucketPurge ? "purge-armed" : "protected"),
@@ -239,24 +220,4 @@ export class FoundationStack extends WorkspaceStack {
     });
     addCompanyPin(this, org, RetentionGuard.STATE_DEFAULTS);
   }
-}
-
-function projectRules(project: Project) {
-  return project.bucketLifecycle === "light" ? LIGHT_PROJECT_RULES : STANDARD_PROJECT_RULES;
-}
-
-function releaseDecommissioned(scope: Construct, team: Team): void {
-  for (const name of team.decommissioned)
-    ProjectBucket.release(scope, projectBucketId(team.id, name), { folders: PROJECT_FOLDERS });
-}
-
-function bucketTags(org: OrgModel, team: string, project: string): Record<string, string> {
-  const tags: Record<string, string> = {
-    Team: team,
-    Project: project,
-    Environment: org.platform.environmentTag,
-    ManagedBy: `${org.platform.company}-sagemaker`,
-  };
-  if (org.platform.costCenter) tags.CostCenter = org.platform.costCenter;
-  return tags;
 }

@@ -118,20 +118,26 @@ function foundationState(stack: WorkspaceStack): TerraformRemoteState {
   return stack.remoteState("foundation", RetentionGuard.STATE_DEFAULTS);
 }
 
+/** The foundation's last apply, read only where it exists (its ledgers and markers). */
+export function foundationLedgerState(stack: WorkspaceStack): TerraformRemoteState {
+  const foundation = foundationState(stack);
+  readOnlyExistingState(foundation, foundationLocalState(stack));
+  return foundation;
+}
+
 function foundationLocalState(stack: WorkspaceStack): string | undefined {
   return stack.localStateFile ? localStatePath("foundation") : undefined;
 }
 
 /**
- * Fails a plan of a team workspace that would delete the bucket policy of a project whose bucket
- * the foundation still protects: the policy (TLS only, members and the project's roles only) is
- * what guards the data, so it goes only with the bucket (purge-armed), or stays on it when the
- * project is decommissioned. Reads the foundation's ledger, not its own state: the foundation
- * applies first, and a new team workspace needs no state of its own before its first plan.
+ * Fails a plan of a team workspace that would delete the bucket (and its policy) of a project
+ * whose bucket the foundation's ledger still protects: the data goes only purge-armed, and is
+ * released with its policy when the project is decommissioned. Reads the foundation's ledger, not
+ * its own state: the foundation applies first, and a new team workspace needs no state of its own
+ * before its first plan.
  */
 export function addBucketPolicyGuard(stack: WorkspaceStack, team: Team): LedgerGuard {
-  const foundation = foundationState(stack);
-  readOnlyExistingState(foundation, foundationLocalState(stack));
+  const foundation = foundationLedgerState(stack);
   const prefix = projectKey(team.id, "");
   return new LedgerGuard(stack, "bucket-policy-guard", {
     guardId: "bucket-policy-guard",
@@ -145,8 +151,8 @@ export function addBucketPolicyGuard(stack: WorkspaceStack, team: Team): LedgerG
     ],
     freeStatuses: ["purge-armed"],
     message: (lost) =>
-      `Bucket policies would be deleted: ${lost} still had a protected bucket at the foundation's last apply ` +
-      `and no longer appear in the org files, so this plan would delete the policy that guards each bucket's data. ` +
+      `Data would be destroyed: ${lost} still had a protected bucket at the foundation's last apply ` +
+      `and no longer appear in the org files, so this plan would delete each bucket and the policy that guards its data. ` +
       "Restore the project entry (status: retired keeps the bucket and a deny-only policy), list it in " +
       "teams.<team>.decommissioned, or purge it first (docs/foundation.md).",
   });

@@ -1,10 +1,12 @@
 /**
  * `team-<id>` workspace (platform-spec §6): the team's IAM users and groups, the project groups,
- * roles and policies, and each project's bucket policy. One workspace per team keeps a team's
- * changes reviewable on their own and bounds every plan's blast radius to one team.
+ * roles and policies, and each project's bucket (§3.5, moved here from `foundation`: issue 14,
+ * bounded workspaces) with its bucket policy. One workspace per team keeps a team's changes
+ * reviewable on their own and bounds every plan's blast radius to one team.
  *
- * Retired projects keep only a deny-only bucket policy (no group, policies, roles or
- * memberships); their buckets live in the foundation workspace and are never touched by this one.
+ * Retired projects keep their bucket, protected, with a deny-only bucket policy (no group,
+ * policies, roles or memberships). The foundation keeps the buckets' retention ledger, which this
+ * workspace's bucket-policy guard reads.
  */
 import { Construct } from "constructs";
 import { TerraformOutput } from "cdktf";
@@ -27,7 +29,14 @@ import { TeamUser, type UserScope } from "../modules/identity/team-user";
 import { projectBucketPolicyDocument } from "../modules/storage/project-bucket-policy";
 import { RemovedBlock } from "../modules/state/removed-block";
 import { RolePolicyQuotaCheck } from "../modules/identity/role-policy-quota";
-import { addBucketPolicyGuard, addFoundationCompanyPin } from "./retention";
+import { addBucketPolicyGuard, addFoundationCompanyPin, foundationLedgerState } from "./retention";
+import {
+  adoptFromFoundation,
+  projectBucket,
+  refuseWhileFoundationHoldsBuckets,
+  releaseProjectBucket,
+} from "./project-buckets";
+import type { ProjectBucket } from "../modules/storage/project-bucket";
 
 export function teamWorkspaceName(teamId: string): string {
   return `team-${teamId}`;
@@ -69,6 +78,17 @@ export class TeamStack extends WorkspaceStack {
       allowDownloadConfigArn,
       entitledProfiles: memberships.filter((m) => m.downloadAccess === "allow").map((m) => m.userProfileName),
     });
+    // §3.5 every declared project's bucket (retired ones too: buckets outlive access).
+    const buckets = new Map<string, ProjectBucket>();
+    const foundation = foundationLedgerState(this);
+    for (const project of team.projects) {
+      const bucket = projectBucket(this, org, team, project);
+      buckets.set(project.name, bucket);
+      if (org.storage.moveBucketsToTeamWorkspaces) adoptFromFoundation(bucket, foundation, team.id, project.name);
+    }
+    if (team.projects.length && !org.storage.moveBucketsToTeamWorkspaces)
+      refuseWhileFoundationHoldsBuckets(this, "buckets-in-foundation", foundation);
+
     const projects = new Map<string, ProjectIdentity>();
     for (const project of active) {
       const whitelist = project.whitelist;
@@ -104,7 +124,7 @@ export class TeamStack extends WorkspaceStack {
         bucket: project.bucketName,
         policy: toTerraformPolicyJson(bucketPolicy),
         // S3 rejects a policy naming a principal that does not exist yet (§6.6, §11.8).
-        dependsOn: [identityResources.roles.get("Execution")!.role],
+        dependsOn: [buckets.get(project.name)!.bucket, identityResources.roles.get("Execution")!.role],
       });
     }
     this.projects = projects;
@@ -116,11 +136,12 @@ export class TeamStack extends WorkspaceStack {
       new RolePolicyQuotaCheck(this, "managed-policies-per-role", { accountId: platform.accountId, required });
     }
 
-    // A retired project keeps its bucket (foundation workspace); its policy now only denies
-    // (same address as while active: retiring updates the policy in place).
+    // A retired project keeps its bucket; its policy now only denies (same address as while
+    // active: retiring updates the policy in place).
     for (const project of team.projects.filter((p) => p.status === "retired"))
       new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
         bucket: project.bucketName,
+        dependsOn: [buckets.get(project.name)!.bucket],
         policy: toTerraformPolicyJson(
           projectBucketPolicyDocument({
             names,
@@ -136,8 +157,10 @@ export class TeamStack extends WorkspaceStack {
     addBucketPolicyGuard(this, team);
     addFoundationCompanyPin(this, org);
     // A decommissioned project's bucket leaves Terraform with its policy still on it.
-    for (const name of team.decommissioned)
+    for (const name of team.decommissioned) {
       new RemovedBlock(this, `bucket-policy-${name}-released`, { from: `aws_s3_bucket_policy.bucket-policy-${name}` });
+      releaseProjectBucket(this, team.id, name);
+    }
 
     // §14.3 user scopes, from the user's active memberships.
     const userScopes = (user: Team["users"][number]) => {

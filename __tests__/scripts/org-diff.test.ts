@@ -142,7 +142,7 @@ describe("org diff", () => {
     });
     const d = orgDiff(retired, deleted, synthesizedJson(retired), synthesizedJson(deleted));
     expect(texts(d, "Destroyed or left behind")).toContain(
-      "purge: foundation destroys bucket aws_s3_bucket.bucket-algo-user-intent (purge of algo/user-intent)",
+      "purge: team-algo destroys bucket aws_s3_bucket.bucket-algo-user-intent (purge of algo/user-intent)",
     );
   });
 
@@ -150,7 +150,7 @@ describe("org diff", () => {
     const d = diffTo(editExampleOrg({ teams: (t) => delete t.teams.algo.projects["user-intent"] }));
     expect(d.blocking).toBe(true);
     expect(texts(d, "Destroyed or left behind")).toContain(
-      "DATA LOSS: foundation destroys bucket aws_s3_bucket.bucket-algo-user-intent without a purge flag",
+      "DATA LOSS: team-algo destroys bucket aws_s3_bucket.bucket-algo-user-intent without a purge flag",
     );
     expect(texts(d, "Projects")).toContain("- algo/user-intent");
   });

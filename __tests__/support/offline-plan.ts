@@ -2,7 +2,8 @@
  * A real, offline `terraform plan -refresh=false` of one synthesized workspace, in the layout
  * `npm run synth` produces: `<root>/cdktf.out/stacks/<workspace>/cdk.tf.json` with its local
  * backend state in `<root>/terraform-state/<workspace>.tfstate` (the same file the workspace's
- * self remote-state read opens). Only for workspaces without AWS data sources or imports.
+ * self remote-state read opens). Only for workspaces without AWS data sources or imports (a
+ * `transform` may drop a data source the plan does not need).
  *
  * The account guard is dropped and fake credentials are used; the provider is told not to call AWS.
  */
@@ -19,8 +20,15 @@ export function stateResource(type: string, name: string, attributes: Record<str
   return { mode: "managed", type, name, provider: AWS_PROVIDER, instances: [{ schema_version: 0, attributes }] };
 }
 
-/** A v4 state file holding these resources and a `retained_projects` output. */
-export function stateFile(resources: unknown[], retainedProjects: Record<string, string>) {
+/**
+ * A v4 state file holding these resources and a `retained_projects` output (and `extraOutputs`,
+ * string lists: e.g. the foundation's `buckets_moved`).
+ */
+export function stateFile(
+  resources: unknown[],
+  retainedProjects: Record<string, string>,
+  extraOutputs: Record<string, string[]> = {},
+) {
   return {
     version: 4,
     terraform_version: "1.11.4",
@@ -31,6 +39,12 @@ export function stateFile(resources: unknown[], retainedProjects: Record<string,
         value: retainedProjects,
         type: ["object", Object.fromEntries(Object.keys(retainedProjects).map((k) => [k, "string"]))],
       },
+      ...Object.fromEntries(
+        Object.entries(extraOutputs).map(([name, value]) => [
+          name,
+          { value, type: ["tuple", value.map(() => "string")] },
+        ]),
+      ),
     },
     resources,
   };
@@ -46,7 +60,8 @@ export class OfflinePlan {
     private readonly tf: TerraformEnv,
     app: App,
     readonly workspace: string,
-    root: string,
+    private readonly root: string,
+    transform: (json: any) => void = () => {},
   ) {
     this.dir = path.join(root, "cdktf.out", "stacks", workspace);
     this.stateFile = path.join(root, "terraform-state", `${workspace}.tfstate`);
@@ -59,7 +74,8 @@ export class OfflinePlan {
     const json = JSON.parse(fs.readFileSync(path.join(app.outdir, "stacks", workspace, "cdk.tf.json"), "utf8"));
     if (json.terraform.backend?.local?.path !== `../../../terraform-state/${workspace}.tfstate`)
       throw new Error(`${workspace}: expected the local backend of an example-like org`);
-    delete json.provider.aws[0].allowed_account_ids;
+    for (const provider of json.provider.aws) delete provider.allowed_account_ids;
+    transform(json);
     fs.mkdirSync(this.dir, { recursive: true });
     // Indented like `npm run synth` writes it, so diagnostics quote one line, not the whole file.
     fs.writeFileSync(path.join(this.dir, "cdk.tf.json"), JSON.stringify(json, null, 2));
@@ -92,10 +108,16 @@ export class OfflinePlan {
 
   /** Replaces the workspace's state (`undefined`: no state file, as before the first apply). */
   writeState(state: unknown | undefined): void {
-    fs.rmSync(this.stateFile, { force: true });
+    this.writeWorkspaceState(this.workspace, state);
+  }
+
+  /** Replaces another workspace's state next to this one's, as its remote-state reads find it. */
+  writeWorkspaceState(workspace: string, state: unknown | undefined): void {
+    const file = path.join(this.root, "terraform-state", `${workspace}.tfstate`);
+    fs.rmSync(file, { force: true });
     if (state === undefined) return;
-    fs.mkdirSync(path.dirname(this.stateFile), { recursive: true });
-    fs.writeFileSync(this.stateFile, JSON.stringify(state));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(state));
   }
 
   /** The plan as `terraform show -json`; throws with Terraform's output when planning fails. */

@@ -1,23 +1,22 @@
 /**
- * The destroy guard (platform-spec §10) on a real Terraform plan: the foundation workspace is
- * planned offline (`plan -refresh=false -out`, then `terraform show -json`, as a pipeline would)
- * against a local state left by an earlier apply holding
+ * The destroy guard (platform-spec §10) on real Terraform plans: the foundation and team-rc
+ * workspaces are planned offline (`plan -refresh=false -out`, then `terraform show -json`, as a
+ * pipeline would) against local states left by an earlier apply holding
  *
- *   acme-sm-rc-legacy-scoring   bucket of a project purge-armed at the last apply, entry now deleted -> delete
- *   acme-sm-algo-user-intent    bucket of a project now listed in `decommissioned`                 -> forget
- *   sm-admin-kim                an admin no longer in `admins`                                        -> delete
+ *   acme-sm-rc-legacy-scoring         (team-rc) bucket of a project purge-armed at the last apply, entry now deleted -> delete
+ *   acme-sm-rc-anti-money-laundering  (team-rc) bucket of a project now listed in `decommissioned`            -> forget
+ *   sm-admin-kim                      (foundation) an admin no longer in `admins`                              -> delete
  *
- * and plan-guard must refuse the plan until exactly those two destroyed names are approved.
+ * and plan-guard must refuse the plans until exactly those two destroyed names are approved.
  *
  * SKIPPED (loudly) where terraform or the provider mirror is absent.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App } from "cdktf";
 import { offlineTerraform } from "../../scripts/terraform-offline";
 import { runPlanGuard } from "../../scripts/plan-guard";
-import { FoundationStack } from "../../workspaces/foundation";
+import { buildApp } from "../../workspaces/app";
 import { editExampleOrg } from "../support/org";
 import { OfflinePlan, stateFile, stateResource } from "../support/offline-plan";
 
@@ -26,40 +25,30 @@ const tf = offlineTerraform(scratch);
 const maybe = "skipped" in tf ? it.skip : it;
 if ("skipped" in tf) console.warn(`\n!! SKIPPED: plan-guard on a real Terraform plan (${tf.skipped})\n`);
 
-function guard(planJson: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+function guard(planJsons: string[], args: string[] = [], env: NodeJS.ProcessEnv = {}) {
   let out = "";
-  const status = runPlanGuard([planJson, ...args], env, { out: (t) => (out += t), err: (t) => (out += t) });
+  const status = runPlanGuard([...planJsons, ...args], env, { out: (t) => (out += t), err: (t) => (out += t) });
   return { status, out };
 }
 
 describe("plan-guard on a real Terraform plan", () => {
-  const planJson = path.join(scratch, "foundation.json");
+  const planJson = [path.join(scratch, "foundation.json"), path.join(scratch, "team-rc.json")];
 
   beforeAll(() => {
     if ("skipped" in tf) return;
     const org = editExampleOrg({
       teams: (d) => {
-        delete d.teams.algo.projects["user-intent"];
-        d.teams.algo.decommissioned = ["user-intent"];
+        delete d.teams.rc.projects["anti-money-laundering"];
+        d.teams.rc.decommissioned = ["anti-money-laundering"];
       },
     });
-    const app = new App({ outdir: path.join(scratch, "out") });
-    new FoundationStack(app, org);
+    const app = buildApp(org, path.join(scratch, "out")).app;
     app.synth();
-    const plan = new OfflinePlan(tf, app, "foundation", path.join(scratch, "repo"));
-    plan.writeState(
+    const root = path.join(scratch, "repo");
+    const foundation = new OfflinePlan(tf, app, "foundation", root);
+    foundation.writeState(
       stateFile(
         [
-          stateResource("aws_s3_bucket", "bucket-rc-legacy-scoring", {
-            id: "acme-sm-rc-legacy-scoring",
-            bucket: "acme-sm-rc-legacy-scoring",
-            force_destroy: true,
-          }),
-          stateResource("aws_s3_bucket", "bucket-algo-user-intent", {
-            id: "acme-sm-algo-user-intent",
-            bucket: "acme-sm-algo-user-intent",
-            force_destroy: false,
-          }),
           stateResource("aws_iam_user", "admin-kim", {
             id: "sm-admin-kim",
             name: "sm-admin-kim",
@@ -67,11 +56,36 @@ describe("plan-guard on a real Terraform plan", () => {
             force_destroy: true,
           }),
         ],
-        { "algo/user-intent": "protected", "rc/legacy-scoring": "purge-armed" },
+        { "rc/anti-money-laundering": "protected", "rc/legacy-scoring": "purge-armed" },
+        { buckets_moved: [] },
       ),
     );
-    plan.run(["plan", "-refresh=false", "-out=tfplan"]);
-    fs.writeFileSync(planJson, plan.run(["show", "-json", "tfplan"]));
+    foundation.writeWorkspaceState("network", stateFile([], {}));
+    const team = new OfflinePlan(tf, app, "team-rc", root, (json) => delete json.data.aws_servicequotas_service_quota);
+    team.writeState(
+      stateFile(
+        [
+          stateResource("aws_s3_bucket", "bucket-rc-legacy-scoring", {
+            id: "acme-sm-rc-legacy-scoring",
+            bucket: "acme-sm-rc-legacy-scoring",
+            force_destroy: true,
+          }),
+          stateResource("aws_s3_bucket", "bucket-rc-anti-money-laundering", {
+            id: "acme-sm-rc-anti-money-laundering",
+            bucket: "acme-sm-rc-anti-money-laundering",
+            force_destroy: false,
+          }),
+        ],
+        {},
+      ),
+    );
+    for (const [plan, file] of [
+      [foundation, planJson[0]],
+      [team, planJson[1]],
+    ] as const) {
+      plan.run(["plan", "-refresh=false", "-out=tfplan"]);
+      fs.writeFileSync(file, plan.run(["show", "-json", "tfplan"]));
+    }
   }, 300_000);
 
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -85,7 +99,7 @@ describe("plan-guard on a real Terraform plan", () => {
     expect(r.out).toContain("force_destroy = true: every object version and delete marker is deleted with the bucket");
     expect(r.out).toContain("- sm-admin-kim (aws_iam_user.admin-kim) PROTECTED, NOT APPROVED");
     // The decommissioned bucket is forgotten, listed, and needs no approval.
-    expect(r.out).toContain("x acme-sm-algo-user-intent (aws_s3_bucket.bucket-algo-user-intent)");
+    expect(r.out).toContain("x acme-sm-rc-anti-money-laundering (aws_s3_bucket.bucket-rc-anti-money-laundering)");
     expect(r.out).toContain("protected resources destroyed: 2\n");
     expect(r.out).toContain("--allow-destroy=sm-admin-kim,acme-sm-rc-legacy-scoring");
   });
@@ -95,13 +109,15 @@ describe("plan-guard on a real Terraform plan", () => {
     const r = guard(planJson, ["--allow-destroy=acme-sm-rc-legacy,sm-admin-kim"]);
     expect(r.status).toBe(1);
     expect(r.out).toContain(
-      "aws_s3_bucket acme-sm-rc-legacy-scoring (foundation: aws_s3_bucket.bucket-rc-legacy-scoring): NOT APPROVED",
+      "aws_s3_bucket acme-sm-rc-legacy-scoring (team-rc: aws_s3_bucket.bucket-rc-legacy-scoring): NOT APPROVED",
     );
     expect(r.out).toContain("approval 'acme-sm-rc-legacy' matches no protected resource these plans destroy");
   });
 
   maybe("refuses an approval of the forgotten bucket, which is not destroyed", () => {
-    const r = guard(planJson, ["--allow-destroy=acme-sm-rc-legacy-scoring,sm-admin-kim,acme-sm-algo-user-intent"]);
+    const r = guard(planJson, [
+      "--allow-destroy=acme-sm-rc-legacy-scoring,sm-admin-kim,acme-sm-rc-anti-money-laundering",
+    ]);
     expect(r.status).toBe(1);
     expect(r.out).toContain("is planned to forget, which needs no approval");
   });

@@ -22,6 +22,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { offlineTerraform } from "../../scripts/terraform-offline";
 import { FoundationStack } from "../../workspaces/foundation";
+import { buildApp } from "../../workspaces/app";
 import type { OrgModel } from "../../org/model";
 import { editExampleOrg } from "../support/org";
 import { synthOrg, type StackJson } from "../support/synth";
@@ -342,10 +343,15 @@ describe("org-file edits planned against the applied example (mocked provider, T
 
 describe("a company rename with the migration setting still cannot replace data (real provider plan)", () => {
   /**
-   * The foundation renamed from acme to globex (`renamedFrom` set or not), planned with the real
-   * provider against a state whose last apply had company acme and these buckets.
+   * The org renamed from acme to globex (`renamedFrom` set or not), one workspace planned with the
+   * real provider: the foundation's last apply had company acme; a team workspace's state holds
+   * its buckets (named with acme).
    */
-  function renamedFoundation(renamedFrom: string | undefined, buckets: string[]): OfflinePlan {
+  function renamed(
+    workspace: "foundation" | "team-rc",
+    renamedFrom: string | undefined,
+    buckets: string[],
+  ): OfflinePlan {
     if ("skipped" in tf) throw new Error(tf.skipped);
     const org = editExampleOrg({
       platform: (d) => {
@@ -354,30 +360,44 @@ describe("a company rename with the migration setting still cannot replace data 
         if (renamedFrom) d.platform.companyRenamedFrom = renamedFrom;
       },
     });
-    const name = `company-${renamedFrom ?? "none"}`;
-    const app = new App({ outdir: path.join(scratch, `${name}-out`) });
-    new FoundationStack(app, org);
+    const name = `company-${workspace}-${renamedFrom ?? "none"}`;
+    const outdir = path.join(scratch, `${name}-out`);
+    let app: App;
+    if (workspace === "foundation") {
+      app = new App({ outdir });
+      new FoundationStack(app, org);
+    } else app = buildApp(org, outdir).app;
     app.synth();
-    const plan = new OfflinePlan(tf, app, "foundation", path.join(scratch, `${name}-repo`));
+    const plan = new OfflinePlan(tf, app, workspace, path.join(scratch, `${name}-repo`), (json) => {
+      // Nothing that calls AWS: the team's quota lookup is a data source.
+      delete json.data?.aws_servicequotas_service_quota;
+    });
     const retained = Object.fromEntries(buckets.map((b) => [b.replace(/^acme-sm-(\w+)-/, "$1/"), "protected"]));
-    plan.writeState({
-      ...stateFile(
-        buckets.map((b) => stateResource("aws_s3_bucket", b.replace(/^acme-sm-/, "bucket-"), { id: b, bucket: b })),
-        retained,
-      ),
+    const foundation = {
+      ...stateFile([], retained, { buckets_moved: [] }),
       outputs: {
-        retained_projects: { value: retained, type: ["map", "string"] },
+        ...stateFile([], retained, { buckets_moved: [] }).outputs,
         company: { value: "acme", type: "string" },
       },
-    });
+    };
+    plan.writeWorkspaceState("foundation", foundation);
+    if (workspace !== "foundation") {
+      plan.writeWorkspaceState("network", stateFile([], {}));
+      plan.writeState(
+        stateFile(
+          buckets.map((b) => stateResource("aws_s3_bucket", b.replace(/^acme-sm-/, "bucket-"), { id: b, bucket: b })),
+          {},
+        ),
+      );
+    }
     return plan;
   }
 
   maybe(
-    "the foundation plan fails on the buckets' prevent_destroy",
+    "the team workspace's plan fails on the buckets' prevent_destroy",
     () => {
       if ("skipped" in tf) return;
-      const diagnostics = renamedFoundation("acme", ["acme-sm-rc-fraud-detection"]).failedPlan();
+      const diagnostics = renamed("team-rc", "acme", ["acme-sm-rc-fraud-detection"]).failedPlan();
       expect(diagnostics).toContain("Instance cannot be destroyed");
       expect(diagnostics).toContain("aws_s3_bucket.bucket-rc-fraud-detection");
       expect(diagnostics).not.toContain("company-pin");
@@ -386,13 +406,16 @@ describe("a company rename with the migration setting still cannot replace data 
   );
 
   maybe(
-    "without it the plan fails on the company pin, naming both companies and the setting",
+    "without it the plans fail on the company pin, naming both companies and the setting",
     () => {
       if ("skipped" in tf) return;
-      const plan = renamedFoundation(undefined, []);
-      const diagnostics = plan.failedPlan();
-      expect(diagnostics).toContain("The company would change from 'acme' to 'globex' in the foundation workspace.");
-      expect(diagnostics).toContain("set platform.companyRenamedFrom: acme for this change");
+      for (const workspace of ["foundation", "team-rc"] as const) {
+        const diagnostics = renamed(workspace, undefined, ["acme-sm-rc-fraud-detection"]).failedPlan();
+        expect(diagnostics).toContain(
+          `The company would change from 'acme' to 'globex' in the ${workspace} workspace.`,
+        );
+        expect(diagnostics).toContain("set platform.companyRenamedFrom: acme for this change");
+      }
     },
     300_000,
   );

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { FoundationStack } from "../../workspaces/foundation";
 import { editExampleOrg, loadExampleOrg, problemsOf } from "../support/org";
-import { resources } from "../support/synth";
+import { resources, synthOrg } from "../support/synth";
 import type { OrgModel } from "../../org/model";
 import { SPEC_PLATFORM_POLICIES, type SpecStatement } from "./foundation-policy-spec";
 
@@ -15,6 +15,36 @@ function synthFoundation(org: OrgModel): { text: string; json: any } {
   const text = Testing.synth(stack);
   return { text, json: JSON.parse(text) };
 }
+
+/**
+ * The foundation and every team workspace as one JSON (resources merged, `removed` blocks
+ * concatenated): the project buckets live in the team workspaces since issue 14, the shared
+ * bucket in the foundation.
+ */
+function synthBuckets(org: OrgModel): { text: string; json: any } {
+  const out = synthOrg(org);
+  const teams = Object.keys(out.json).filter((ws) => ws.startsWith("team-"));
+  const { resource, removed, output } = JSON.parse(out.text.foundation, (k, v) => (k === "//" ? undefined : v));
+  const json: any = { resource, removed, output };
+  for (const ws of teams) {
+    const team = JSON.parse(out.text[ws], (k, v) => (k === "//" ? undefined : v));
+    for (const type of BUCKET_PARTS)
+      if (team.resource[type]) json.resource[type] = { ...json.resource[type], ...team.resource[type] };
+    const released = (team.removed ?? []).filter((r: any) => BUCKET_PARTS.includes(r.from.split(".")[0]));
+    if (released.length) json.removed = [...(json.removed ?? []), ...released];
+  }
+  return { text: [out.text.foundation, ...teams.map((ws) => out.text[ws])].join("\n"), json };
+}
+
+/** What a project bucket consists of (its policy belongs to the team's access, §6.6). */
+const BUCKET_PARTS = [
+  "aws_s3_bucket",
+  "aws_s3_bucket_public_access_block",
+  "aws_s3_bucket_versioning",
+  "aws_s3_bucket_server_side_encryption_configuration",
+  "aws_s3_bucket_lifecycle_configuration",
+  "aws_s3_object",
+];
 
 /** The policy document AWS receives: Terraform turns `$${` into a literal `${`. */
 function awsDocument(terraformPolicy: string): any {
@@ -330,9 +360,9 @@ describe("foundation workspace: domain default role (§3.4)", () => {
   });
 });
 
-describe("foundation workspace: buckets (§3.5, §3.6)", () => {
+describe("buckets (§3.5, §3.6): the shared one in foundation, project buckets in their team workspace", () => {
   const org = loadExampleOrg();
-  const { json } = synthFoundation(org);
+  const { json } = synthBuckets(org);
   const projectBuckets = [
     "rc-anti-money-laundering",
     "rc-fraud-detection",
@@ -365,7 +395,7 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
   });
 
   it("omits the CostCenter tag when no cost center is set", () => {
-    const noCost = synthFoundation(editExampleOrg({ platform: (d) => delete d.platform.costCenter })).json;
+    const noCost = synthBuckets(editExampleOrg({ platform: (d) => delete d.platform.costCenter })).json;
     for (const b of Object.values(resources(noCost, "aws_s3_bucket")) as any[])
       expect(b.tags).not.toHaveProperty("CostCenter");
   });
@@ -393,7 +423,7 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
 
   it("SSE-KMS: aws:kms with the key and a bucket key", () => {
     const key = "arn:aws:kms:ap-northeast-1:123456789012:key/11111111-2222-3333-4444-555555555555";
-    const kms = synthFoundation(
+    const kms = synthBuckets(
       editExampleOrg({
         platform: (d) => {
           d.storage.encryption = "SSE-KMS";
@@ -459,7 +489,7 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
   });
 
   it("the three-rule set applies only to a project that selects it explicitly", () => {
-    const light = synthFoundation(
+    const light = synthBuckets(
       editExampleOrg({ teams: (d) => (d.teams.rc.projects["fraud-detection"].bucket = { lifecycle: "light" }) }),
     ).json;
     const lcs = resources(light, "aws_s3_bucket_lifecycle_configuration");
@@ -472,13 +502,13 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
   });
 
   it("storage.lifecycleRules: false creates no lifecycle configuration", () => {
-    const off = synthFoundation(editExampleOrg({ platform: (d) => (d.storage.lifecycleRules = false) })).json;
+    const off = synthBuckets(editExampleOrg({ platform: (d) => (d.storage.lifecycleRules = false) })).json;
     expect(resources(off, "aws_s3_bucket_lifecycle_configuration")).toEqual({});
   });
 
   it("storage.folderMarkers: false renders no marker object and changes nothing else", () => {
     expect(Object.keys(resources(json, "aws_s3_object")).length).toBeGreaterThan(0);
-    const off = synthFoundation(editExampleOrg({ platform: (d) => (d.storage.folderMarkers = false) })).json;
+    const off = synthBuckets(editExampleOrg({ platform: (d) => (d.storage.folderMarkers = false) })).json;
     expect(resources(off, "aws_s3_object")).toEqual({});
     const withoutObjects = (j: any) =>
       Object.fromEntries(Object.entries(j.resource).filter(([t]) => t !== "aws_s3_object"));
@@ -605,7 +635,7 @@ describe("foundation workspace: buckets (§3.5, §3.6)", () => {
   });
 });
 
-describe("foundation workspace: data safety", () => {
+describe("buckets: data safety", () => {
   const retired = (purge: boolean) =>
     editExampleOrg({
       teams: (d) => {
@@ -617,21 +647,21 @@ describe("foundation workspace: data safety", () => {
 
   it("active and retired projects: bucket managed with prevent_destroy and no force_destroy", () => {
     for (const org of [loadExampleOrg(), retired(false)]) {
-      const b = resources(synthFoundation(org).json, "aws_s3_bucket")["bucket-rc-fraud-detection"];
+      const b = resources(synthBuckets(org).json, "aws_s3_bucket")["bucket-rc-fraud-detection"];
       expect([b.force_destroy, b.lifecycle]).toEqual([false, { prevent_destroy: true }]);
     }
   });
 
   it("a retired project keeps its whole bucket configuration unchanged", () => {
-    const active = synthFoundation(loadExampleOrg()).json;
-    const ret = synthFoundation(retired(false)).json;
+    const active = synthBuckets(loadExampleOrg()).json;
+    const ret = synthBuckets(retired(false)).json;
     for (const type of Object.keys(active.resource).filter((t) => t.startsWith("aws_s3_")))
       for (const [name, body] of Object.entries(resources(active, type)))
         if (name.startsWith("bucket-rc-fraud-detection")) expect(resources(ret, type)[name]).toEqual(body);
   });
 
   it("purge on a retired project: force_destroy and no prevent_destroy (only that bucket)", () => {
-    const buckets = resources(synthFoundation(retired(true)).json, "aws_s3_bucket");
+    const buckets = resources(synthBuckets(retired(true)).json, "aws_s3_bucket");
     expect(buckets["bucket-rc-fraud-detection"].force_destroy).toBe(true);
     expect(buckets["bucket-rc-fraud-detection"].lifecycle).toBeUndefined();
     expect(buckets["bucket-rc-anti-money-laundering"].lifecycle).toEqual({ prevent_destroy: true });
@@ -654,7 +684,7 @@ describe("foundation workspace: data safety", () => {
         d.teams.rc.decommissioned = ["fraud-detection"];
       },
     });
-    const { json } = synthFoundation(org);
+    const { json } = synthBuckets(org);
     expect(resources(json, "aws_s3_bucket")).not.toHaveProperty("bucket-rc-fraud-detection");
     const removed = json.removed as any[];
     for (const r of removed) expect(r.lifecycle).toEqual({ destroy: false });
@@ -670,7 +700,7 @@ describe("foundation workspace: data safety", () => {
     ])
       expect(from).toContain(a);
     // Every address the active bucket had is released: nothing of it can be destroyed.
-    const active = synthFoundation(loadExampleOrg()).json;
+    const active = synthBuckets(loadExampleOrg()).json;
     for (const [type, byName] of Object.entries(active.resource as Record<string, object>))
       for (const name of Object.keys(byName))
         if (name.startsWith("bucket-rc-fraud-detection")) expect(from).toContain(`${type}.${name}`);
@@ -678,7 +708,7 @@ describe("foundation workspace: data safety", () => {
   });
 
   it("the example org has no removed blocks", () => {
-    expect(synthFoundation(loadExampleOrg()).json.removed).toBeUndefined();
+    expect(synthBuckets(loadExampleOrg()).json.removed).toBeUndefined();
   });
 
   it("a decommissioned name that is still a declared project is a load error", () => {
@@ -696,7 +726,7 @@ describe("foundation workspace: data safety", () => {
       },
       platform: (d) => (d.storage.sharedBucket = false),
     });
-    const { json } = synthFoundation(org);
+    const { json } = synthBuckets(org);
     expect(resources(json, "aws_s3_bucket")).toEqual({});
     expect(json.removed.map((r: any) => r.from)).toContain("aws_s3_bucket.bucket-shared");
     expect(json.removed.map((r: any) => r.from)).toContain("aws_s3_bucket_policy.bucket-shared");

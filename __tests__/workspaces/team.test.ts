@@ -564,7 +564,9 @@ describe("team workspace: bucket policies (§6.6)", () => {
       Condition: { Bool: { "aws:SecureTransport": "false" } },
     });
     expect(s.DenyNonVPCAccess).toBeUndefined();
+    // After its bucket (same workspace) and the role it names.
     expect(p.depends_on).toEqual([
+      "aws_s3_bucket.bucket-rc-fraud-detection",
       expect.stringMatching(/^aws_iam_role\.project-fraud-detection_role-Execution_Role_/),
     ]);
   });
@@ -600,7 +602,9 @@ describe("team workspace: retired projects and invariance", () => {
       editExampleOrg({ teams: (d) => (d.teams.rc.projects["anti-money-laundering"].status = "retired") }),
     );
     const stack = retired.json["team-rc"];
-    const { ["aws_s3_bucket_policy"]: bucketPolicies, ...rest } = stack.resource;
+    const bucketTypes = (t: string) => t.startsWith("aws_s3_");
+    const bucketPolicies = stack.resource.aws_s3_bucket_policy;
+    const rest = Object.fromEntries(Object.entries(stack.resource).filter(([t]) => !bucketTypes(t)));
     expect(JSON.stringify(rest)).not.toMatch(/AntiMoneyLaundering|anti-money-laundering/);
     expect(resourceList(stack, "aws_iam_group").map((g) => g.name)).not.toContain("sagemaker-rc-anti-money-laundering");
     // The bucket policy stays at the same address (updated in place), granting nobody.
@@ -609,7 +613,7 @@ describe("team workspace: retired projects and invariance", () => {
       (k) => activePolicy[k].bucket === "acme-sm-rc-anti-money-laundering",
     )!;
     const amlPolicy = JSON.parse(bucketPolicies[amlAddress].policy.replace(/\$\$\{/g, "${"));
-    expect(bucketPolicies[amlAddress].depends_on).toBeUndefined();
+    expect(bucketPolicies[amlAddress].depends_on).toEqual(["aws_s3_bucket.bucket-rc-anti-money-laundering"]);
     expect(amlPolicy.Statement.map((st: any) => st.Sid)).toEqual([
       "DenyOtherPlatformRoles",
       "DenyNonMemberUsers",
@@ -621,11 +625,16 @@ describe("team workspace: retired projects and invariance", () => {
     expect(amlPolicy.Statement[1].Condition.StringNotLike["aws:username"]).toEqual(["sm-admin-*", "sm-readonly-*"]);
     // carol stays a team user with only the team group.
     expect(user(stack, "sm-rc-carol").tags.Project).toBeUndefined();
-    const buckets = resourceList(retired.json.foundation, "aws_s3_bucket").map((b) => b.bucket);
-    expect(buckets).toContain("acme-sm-rc-anti-money-laundering");
+    // The bucket stays in this workspace, protected, unchanged.
+    expect(resources(stack, "aws_s3_bucket")["bucket-rc-anti-money-laundering"]).toEqual(
+      resources(rc, "aws_s3_bucket")["bucket-rc-anti-money-laundering"],
+    );
+    expect(resources(stack, "aws_s3_bucket")["bucket-rc-anti-money-laundering"].lifecycle).toEqual({
+      prevent_destroy: true,
+    });
   });
 
-  it("a decommissioned project's bucket policy is released from state, not destroyed", () => {
+  it("a decommissioned project's bucket and bucket policy are released from state, not destroyed", () => {
     const gone = synthOrg(
       editExampleOrg({
         teams: (d) => {
@@ -639,9 +648,17 @@ describe("team workspace: retired projects and invariance", () => {
       (k) => activePolicy[k].bucket === "acme-sm-rc-anti-money-laundering",
     )!;
     expect(resources(gone.json["team-rc"], "aws_s3_bucket_policy")[amlAddress]).toBeUndefined();
-    expect(gone.json["team-rc"].removed).toEqual([
-      { from: `aws_s3_bucket_policy.${amlAddress}`, lifecycle: { destroy: false } },
-    ]);
+    const released = (gone.json["team-rc"].removed as any[]).map((r) => {
+      expect(r.lifecycle).toEqual({ destroy: false });
+      return r.from;
+    });
+    expect(released).toContain(`aws_s3_bucket_policy.${amlAddress}`);
+    // Every address of the bucket it had is released too, nothing else.
+    const had = addresses(rc).filter((a) => a.includes(".bucket-rc-anti-money-laundering"));
+    expect(had.length).toBeGreaterThan(5);
+    for (const a of had) expect(released).toContain(a);
+    expect(released.every((a) => a.includes("anti-money-laundering"))).toBe(true);
+    expect(resources(gone.json["team-rc"], "aws_s3_bucket")["bucket-rc-anti-money-laundering"]).toBeUndefined();
   });
 
   it("adding a member with console login adds only that member's resources and output", () => {
@@ -715,15 +732,17 @@ describe("team workspace: a removed team (issue 10)", () => {
       "aws_iam_group_policy_attachment",
     ])
       expect({ type, count: Object.keys(resources(stack, type)).length }).toEqual({ type, count: 0 });
-    // Its projects' data stays, locked: deny-only bucket policies, buckets in the foundation.
+    // Its projects' data stays, locked: protected buckets with deny-only bucket policies.
     expect(
       resourceList(stack, "aws_s3_bucket_policy")
         .map((p) => p.bucket)
         .sort(),
     ).toEqual(["acme-sm-algo-recommendation-engine", "acme-sm-algo-user-intent"]);
-    expect(Object.keys(removed.foundation.resource.aws_s3_bucket)).toEqual(
-      expect.arrayContaining(["bucket-algo-recommendation-engine", "bucket-algo-user-intent"]),
-    );
+    expect(Object.keys(resources(stack, "aws_s3_bucket")).sort()).toEqual([
+      "bucket-algo-recommendation-engine",
+      "bucket-algo-user-intent",
+    ]);
+    for (const b of resourceList(stack, "aws_s3_bucket")) expect(b.lifecycle).toEqual({ prevent_destroy: true });
     expect(removed.foundation.output.live_teams.value).toEqual({ algo: "removed", rc: "active" });
   });
 

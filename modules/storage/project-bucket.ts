@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { TerraformResource } from "cdktf";
+import { TerraformResource } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { BLOCK_ALL_PUBLIC_ACCESS, defaultEncryptionRule } from "./bucket-defaults";
@@ -10,6 +10,7 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { toTerraformPolicyJson, type PolicyDocument } from "../identity/policy-document";
 import { RemovedBlock } from "../state/removed-block";
+import { ImportBlock } from "../state/import-block";
 import type { LifecycleRule } from "./lifecycle-rules";
 
 export interface ProjectBucketProps {
@@ -139,6 +140,23 @@ export class ProjectBucket extends Construct {
       if (seen.has(suffix)) throw new Error(`${this.node.path}: folders '${key}' collides with another folder marker`);
       seen.add(suffix);
       name(new S3Object(this, suffix, { bucket: this.bucket.id, key, content: "" }), `_${suffix}`);
+    }
+  }
+
+  /**
+   * `import` blocks adopting this bucket and every part of it from AWS while `when` (an HCL
+   * boolean known at plan time) holds: the bucket moves here from another workspace's state.
+   * Import ids: the bucket name, or `<bucket>/<key>` for a folder marker.
+   */
+  adopt(when: string): void {
+    for (const child of this.node.children) {
+      if (!(child instanceof TerraformResource)) continue;
+      const id = child instanceof S3Object ? `${this.bucketName}/${child.keyInput}` : this.bucketName;
+      new ImportBlock(this, `${child.node.id}-adopt`, {
+        to: `${child.terraformResourceType}.${child.friendlyUniqueId}`,
+        id,
+        when,
+      });
     }
   }
 

@@ -33,6 +33,12 @@ export const storageSchema = z
      * under them.
      */
     folderMarkers: z.boolean().default(true),
+    /**
+     * One change when upgrading from a release that kept every project bucket in the `foundation`
+     * workspace: `foundation` forgets each bucket and each `team-<id>` workspace imports its
+     * team's. Nothing is created or destroyed; remove the setting after the apply.
+     */
+    moveBucketsToTeamWorkspaces: z.boolean().default(false),
     restrictToVpc: z.boolean().default(false),
   })
   .strict();

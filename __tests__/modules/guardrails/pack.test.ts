@@ -54,7 +54,7 @@ describe("the example org and a feature-rich variant pass every rule", () => {
     const { outdir, json } = synthOrg(variantOrg());
     expect(checkGuardrails(outdir)).toEqual([]);
     // The purge shapes really are there.
-    expect(json.foundation.resource.aws_s3_bucket["bucket-algo-user-intent"].force_destroy).toBe(true);
+    expect(json["team-algo"].resource.aws_s3_bucket["bucket-algo-user-intent"].force_destroy).toBe(true);
     expect(
       json.registry.resource.aws_sagemaker_model_package_group["model-group-algo-user-intent"].lifecycle,
     ).toMatchObject({
@@ -64,9 +64,9 @@ describe("the example org and a feature-rich variant pass every rule", () => {
 
   it("a rule fires on the real output when the code regresses (a bucket loses its public access block)", () => {
     const { json } = synthOrg(loadExampleOrg());
-    delete json.foundation.resource.aws_s3_bucket_public_access_block["bucket-rc-fraud-detection"];
+    delete json["team-rc"].resource.aws_s3_bucket_public_access_block["bucket-rc-fraud-detection"];
     expect(runGuardrails(json).map((f) => `${f.rule} ${f.workspace} ${f.address}`)).toEqual([
-      "SMP-S3-1 foundation aws_s3_bucket.bucket-rc-fraud-detection",
+      "SMP-S3-1 team-rc aws_s3_bucket.bucket-rc-fraud-detection",
     ]);
   });
 });

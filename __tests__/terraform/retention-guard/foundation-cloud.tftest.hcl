@@ -9,7 +9,7 @@ run "first_apply_nothing_to_compare" {
   command = plan
   override_data {
     target = data.terraform_remote_state.remote-foundation
-    values = { outputs = { retained_projects = {} } }
+    values = { outputs = { buckets_moved = [], retained_projects = {} } }
   }
 }
 
@@ -19,6 +19,7 @@ run "unchanged_and_decommissioned_pass" {
     target = data.terraform_remote_state.remote-foundation
     values = {
       outputs = {
+        buckets_moved = []
         retained_projects = {
           "algo/recommendation-engine" = "protected"
           "algo/user-intent"           = "protected"
@@ -34,11 +35,22 @@ run "unchanged_and_decommissioned_pass" {
   }
 }
 
+# A state from before the bucket move (no buckets_moved) that still lists projects: the project
+# buckets are in it, and this configuration no longer holds them (docs/foundation.md).
+run "state_from_before_the_bucket_move_fails_the_plan" {
+  command = plan
+  override_data {
+    target = data.terraform_remote_state.remote-foundation
+    values = { outputs = { retained_projects = { "rc/fraud-detection" = "protected" } } }
+  }
+  expect_failures = [terraform_data.buckets-in-foundation]
+}
+
 run "purge_armed_project_may_go" {
   command = plan
   override_data {
     target = data.terraform_remote_state.remote-foundation
-    values = { outputs = { retained_projects = { "rc/legacy-scoring" = "purge-armed", "rc/fraud-detection" = "protected" } } }
+    values = { outputs = { buckets_moved = [], retained_projects = { "rc/legacy-scoring" = "purge-armed", "rc/fraud-detection" = "protected" } } }
   }
 }
 
@@ -46,7 +58,7 @@ run "protected_project_deleted_fails_the_plan" {
   command = plan
   override_data {
     target = data.terraform_remote_state.remote-foundation
-    values = { outputs = { retained_projects = { "rc/legacy-scoring" = "protected", "rc/fraud-detection" = "protected" } } }
+    values = { outputs = { buckets_moved = [], retained_projects = { "rc/legacy-scoring" = "protected", "rc/fraud-detection" = "protected" } } }
   }
   expect_failures = [terraform_data.retention-guard]
 }
@@ -58,7 +70,7 @@ run "removed_and_decommissioned_team_may_go" {
   command = plan
   override_data {
     target = data.terraform_remote_state.remote-foundation
-    values = { outputs = { retained_projects = {}, live_teams = { algo = "active", rc = "active", ops = "removed" } } }
+    values = { outputs = { buckets_moved = [], retained_projects = {}, live_teams = { algo = "active", rc = "active", ops = "removed" } } }
   }
   assert {
     condition     = output.live_teams == { algo = "active", rc = "active" }
@@ -70,7 +82,7 @@ run "active_team_dropped_fails_the_plan" {
   command = plan
   override_data {
     target = data.terraform_remote_state.remote-foundation
-    values = { outputs = { retained_projects = {}, live_teams = { algo = "active", rc = "active", ops = "active" } } }
+    values = { outputs = { buckets_moved = [], retained_projects = {}, live_teams = { algo = "active", rc = "active", ops = "active" } } }
   }
   expect_failures = [terraform_data.team-guard]
 }
@@ -79,7 +91,7 @@ run "removed_team_dropped_without_decommissioning_fails_the_plan" {
   command = plan
   override_data {
     target = data.terraform_remote_state.remote-foundation
-    values = { outputs = { retained_projects = {}, live_teams = { algo = "active", mlx = "removed" } } }
+    values = { outputs = { buckets_moved = [], retained_projects = {}, live_teams = { algo = "active", mlx = "removed" } } }
   }
   expect_failures = [terraform_data.team-guard]
 }
