@@ -549,10 +549,11 @@ function describe(v: unknown): string {
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
+/** Every top-level section, from the schema itself (a hand-kept list went stale). */
+const SECTIONS = ["version", ...Object.keys(platformSections), ...Object.keys(teamsSections)].join(", ");
+
 function hint(path: readonly PathSegment[]): string {
-  return path.length === 0
-    ? " (allowed sections: version, platform, network, studio, features, storage, registry, identity, backend, instanceWhitelistPresets, admins, readonlyUsers, teams, decommissionedTeams, deleteHomes)"
-    : "";
+  return path.length === 0 ? ` (allowed sections: ${SECTIONS})` : "";
 }
 
 /** Unique problems in file order, so the report reads top to bottom. */

@@ -124,6 +124,26 @@ teams:
     ).not.toThrow();
   });
 
+  it("an unknown top-level section names every allowed section, from the schema", () => {
+    const ps = problemsOf(base, PLATFORM.replace(/^storage:/m, "monitorring: {}\nstorage:"));
+    const p = ps.find((x) => x.message.startsWith("unknown key 'monitorring'"))!;
+    expect(p).toBeDefined();
+    const allowed = /\(allowed sections: (.*)\)$/.exec(p.message)![1].split(", ");
+    for (const section of [
+      "version",
+      "platform",
+      "network",
+      "studio",
+      "storage",
+      "monitoring",
+      "audit",
+      "backend",
+      "teams",
+      "deleteHomes",
+    ])
+      expect(allowed).toContain(section);
+  });
+
   it("reports a YAML syntax error with its position", () => {
     const ps = problemsOf(base.replace("members: [alice, bob]", "members: [alice, bob"));
     expect(ps).toHaveLength(1);
