@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
 import { applyOrder } from "../scripts/workspace-order";
@@ -45,6 +46,7 @@ describe("GitHub Actions workflows", () => {
     const script = fs.readFileSync(path.join(ROOT, "scripts", "ci", "apply-all.sh"), "utf8");
     const order = [
       "workspace-order.js",
+      "ensure-state.sh",
       "terraform plan",
       "plan-guard.js",
       "pre-destroy.js",
@@ -79,11 +81,49 @@ describe("GitHub Actions workflows", () => {
       "scripts/ci/approved-names.sh",
       "scripts/ci/plan-all.sh",
       "scripts/ci/apply-all.sh",
+      "scripts/ci/ensure-state.sh",
       "scripts/provider-mirror.sh",
     ]) {
       const r = spawnSync("bash", ["-n", path.join(ROOT, f)], { encoding: "utf8" });
       expect({ f, status: r.status, stderr: r.stderr }).toEqual({ f, status: 0, stderr: "" });
     }
+  });
+
+  it("a brand-new workspace gets an empty state once (its guards read its own); an existing state is left alone", () => {
+    const tf = spawnSync(process.env.TERRAFORM_BIN || "terraform", ["version"], { encoding: "utf8" });
+    if (tf.status !== 0) {
+      if (process.env.CI) throw new Error("terraform is required under CI");
+      process.stderr.write("\n!! SKIPPED: ensure-state.sh (no terraform)\n");
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ensure-state-"));
+    const state = path.join(dir, "ws.tfstate");
+    fs.writeFileSync(
+      path.join(dir, "main.tf.json"),
+      JSON.stringify({ terraform: { backend: { local: { path: state } } } }),
+    );
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", TF_IN_AUTOMATION: "1" };
+    const sh = (cmd: string) => spawnSync("bash", ["-c", cmd], { cwd: dir, env, encoding: "utf8" });
+    const script = path.join(ROOT, "scripts", "ci", "ensure-state.sh");
+    expect(sh("terraform init -input=false").status).toBe(0);
+    const first = sh(`bash ${script}`);
+    expect({ status: first.status, out: first.stdout }).toEqual({
+      status: 0,
+      out: expect.stringContaining("pushed an empty one"),
+    });
+    const pushed = JSON.parse(fs.readFileSync(state, "utf8"));
+    expect({ resources: pushed.resources, outputs: pushed.outputs }).toEqual({ resources: [], outputs: {} });
+    // A workspace with a state (here: a later apply's) is never overwritten.
+    const applied = {
+      ...pushed,
+      serial: 7,
+      outputs: { live_homes: { value: { "rc/p/u": "home" }, type: ["map", "string"] } },
+    };
+    fs.writeFileSync(state, JSON.stringify(applied));
+    const second = sh(`bash ${script}`);
+    expect({ status: second.status, out: second.stdout }).toEqual({ status: 0, out: "" });
+    expect(JSON.parse(fs.readFileSync(state, "utf8"))).toEqual(applied);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("approvals count only with the allow-destroy label", () => {

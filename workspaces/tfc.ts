@@ -24,6 +24,13 @@ import { SinglePassStack } from "./single-pass-stack";
 
 export const TFC_WORKSPACE = "tfc";
 
+/** One tag per kind of workspace: `team` for `team-<id>`, `team-homes` for `domain-<id>`, else its name. */
+export function workspaceKindTag(workspace: string): string {
+  if (workspace.startsWith("team-")) return "team";
+  if (workspace.startsWith("domain-")) return "team-homes";
+  return workspace;
+}
+
 type CloudBackendSettings = Extract<OrgModel["backend"], { type: "cloud" }>;
 
 export class TfcStack extends SinglePassStack {
@@ -50,7 +57,7 @@ export class TfcStack extends SinglePassStack {
         workingDirectory: `cdktf.out/stacks/${stack.workspace}`,
         autoApply: false,
         terraformVersion: "~> 1.11.0",
-        tagNames: ["sagemaker-platform", stack.workspace.startsWith("team-") ? "team" : stack.workspace],
+        tagNames: ["sagemaker-platform", workspaceKindTag(stack.workspace)],
       });
       workspaces.set(stack.workspace, ws);
     }

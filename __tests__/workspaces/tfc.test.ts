@@ -89,6 +89,8 @@ describe("tfc workspace (Terraform Cloud as code)", () => {
     // The example: teams and the domain read network and foundation; nobody reads a team.
     expect(readers.domain).toEqual(["foundation", "network"]);
     expect(readers["team-rc"]).toEqual(["foundation", "network"]);
+    // A team's homes read the domain's id and the Studio security group.
+    expect(readers["domain-rc"]).toEqual(["domain", "network"]);
   });
 
   it("a new team in the org file adds its workspace, its sharing and its triggers", () => {
@@ -96,6 +98,10 @@ describe("tfc workspace (Terraform Cloud as code)", () => {
       d.teams.ops = { fullName: "operations", users: { zed: {} }, projects: { "ops-tooling": { members: ["zed"] } } };
     }).json.tfc;
     expect(more.resource.tfe_workspace["workspace-team-ops"].name).toBe("sagemaker-team-ops");
+    expect(more.resource.tfe_workspace["workspace-domain-ops"].name).toBe("sagemaker-domain-ops");
+    expect(more.resource.tfe_workspace["workspace-team-ops"].tag_names).toEqual(["sagemaker-platform", "team"]);
+    expect(more.resource.tfe_workspace["workspace-domain-ops"].tag_names).toEqual(["sagemaker-platform", "team-homes"]);
+    expect(more.resource.tfe_workspace["workspace-domain"].tag_names).toEqual(["sagemaker-platform", "domain"]);
     expect(more.resource.tfe_workspace_settings["settings-network"].remote_state_consumer_ids).toContain(
       ref("team-ops"),
     );

@@ -7,7 +7,8 @@ mkdir -p plans
 for ws in $(node dist/scripts/workspace-order.js); do
   echo "::group::$ws"
   dir="cdktf.out/stacks/$ws"
-  (cd "$dir" && terraform init -input=false >/dev/null && terraform plan -input=false -out=tfplan &&
+  (cd "$dir" && terraform init -input=false >/dev/null && bash ../../../scripts/ci/ensure-state.sh &&
+    terraform plan -input=false -out=tfplan &&
     terraform show -json tfplan > "../../../plans/$ws.json")
   node dist/scripts/plan-guard.js "plans/$ws.json" --partial
   node dist/scripts/pre-destroy.js "plans/$ws.json" --execute

@@ -7,6 +7,7 @@ for ws in $(node dist/scripts/workspace-order.js); do
   echo "::group::plan $ws"
   (cd "cdktf.out/stacks/$ws" &&
     terraform init -input=false >/dev/null &&
+    bash ../../../scripts/ci/ensure-state.sh &&
     terraform plan -input=false -out=tfplan &&
     terraform show -json tfplan > "../../../plans/$ws.json")
   echo "::endgroup::"
