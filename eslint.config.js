@@ -1,6 +1,19 @@
-// Lint is part of `npm test`. The one rule that matters most here: never import the AWS provider
-// from its package root (it loads ~2,100 modules: +2 s and ~450 MB per process).
+// Lint is part of `npm test`. The rules that matter most here: never import the AWS provider from
+// its package root (it loads ~2,100 modules: +2 s and ~450 MB per process), and dependencies run
+// one way (issue 13): catalog (pure) <- org and modules (never each other) <- workspaces.
 const tseslint = require("typescript-eslint");
+
+const PROVIDER_ROOT = [
+  { name: "@cdktf/provider-aws", message: "Import the class by deep path: @cdktf/provider-aws/lib/<resource>." },
+  { name: "@cdktf/provider-aws/lib", message: "Import the class by deep path: @cdktf/provider-aws/lib/<resource>." },
+];
+/** A folder of the repository, as a relative import reaches it from anywhere below the root. */
+const folder = (name) => `^(\\.\\./)+${name}(/|$)`;
+/** no-restricted-imports for files of one layer: the provider rule plus the layer's forbidden imports. */
+const layer = (files, patterns) => ({
+  files,
+  rules: { "no-restricted-imports": ["error", { paths: PROVIDER_ROOT, patterns }] },
+});
 
 module.exports = tseslint.config(
   { ignores: ["dist/**", "cdktf.out/**", "node_modules/**", "coverage/**", "**/*.js"] },
@@ -8,24 +21,42 @@ module.exports = tseslint.config(
   {
     files: ["**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "@cdktf/provider-aws",
-              message: "Import the class by deep path: @cdktf/provider-aws/lib/<resource>.",
-            },
-            {
-              name: "@cdktf/provider-aws/lib",
-              message: "Import the class by deep path: @cdktf/provider-aws/lib/<resource>.",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { paths: PROVIDER_ROOT }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  // The catalogue is pure: names, limits, policies as data; nothing of the repo, no framework.
+  layer(
+    ["catalog/**/*.ts"],
+    [
+      {
+        regex: folder("(org|modules|workspaces|scripts|bench)"),
+        message: "catalog/ is the pure bottom layer: it imports nothing of the repository but itself.",
+      },
+      {
+        regex: "^(cdktf|constructs|yaml|zod)$|^@cdktf/",
+        message: "catalog/ is pure data and functions: no cdktf, constructs, yaml or zod.",
+      },
+    ],
+  ),
+  layer(
+    ["org/**/*.ts"],
+    [
+      {
+        regex: folder("(modules|workspaces|scripts)"),
+        message: "org/ (the model) stands on catalog/ only: never on the constructs or the workspaces.",
+      },
+    ],
+  ),
+  layer(
+    ["modules/**/*.ts"],
+    [
+      {
+        regex: folder("(org|workspaces|scripts)"),
+        message: "modules/ (the constructs) stand on catalog/ only: never on the org model or the workspaces.",
+      },
+    ],
+  ),
   {
     // Tests walk synthesized Terraform JSON, which is untyped by nature.
     files: ["__tests__/**/*.ts"],

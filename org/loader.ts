@@ -13,7 +13,7 @@ import { orgSchema, platformSections, teamsSections, type OrgDocument } from "./
 import { derivePlatform, memberName, validateOrg } from "./validate";
 import { effectiveWhitelist, resolvedDownload } from "./rules/identity";
 import { auditedBucketArnPrefixes } from "./rules/registry";
-import { Names, pascal, short } from "./names";
+import { Names, pascal, short } from "../catalog/names";
 import type { Membership, OrgModel, Project, Team, TeamUser, Whitelist } from "./model";
 import { formatPath, OrgValidationError, type PathSegment, type Problem } from "./problems";
 

@@ -4,7 +4,7 @@
  * Collections are sorted by their YAML key: declaration order never reaches the output.
  */
 import type { OrgDocument } from "./schema";
-import type { Names } from "./names";
+import type { Names } from "../catalog/names";
 import type { Preset } from "./sections/teams";
 
 export type DownloadAccess = "allow" | "deny";

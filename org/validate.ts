@@ -5,7 +5,7 @@
  * paths into file:line:col.
  */
 import type { OrgDocument } from "./schema";
-import { Names } from "./names";
+import { Names } from "../catalog/names";
 import type { PathSegment } from "./problems";
 import { platformRules } from "./rules/platform";
 import { networkRules } from "./rules/network";

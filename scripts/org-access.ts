@@ -10,7 +10,7 @@ import * as fs from "fs";
 import { loadOrg, orgFilesFromEnv } from "../org/loader";
 import type { OrgModel, Project } from "../org/model";
 import { OrgValidationError } from "../org/problems";
-import { PROJECT_ROLE_KINDS } from "../org/names";
+import { PROJECT_ROLE_KINDS } from "../catalog/names";
 import { SimulatedPlatform, type StackJson } from "./access/simulated-platform";
 import { synthesizedJson } from "./org-diff";
 

@@ -12,8 +12,8 @@ import { parseArgs } from "util";
 import { loadOrg, orgFilesFromEnv } from "../org/loader";
 import { OrgValidationError } from "../org/problems";
 import type { OrgModel, Project, Team } from "../org/model";
-import { projectRoleAttachments } from "../modules/identity/project-roles";
-import type { ProjectRoleKind } from "../org/names";
+import { projectRoleAttachments } from "../catalog/policies/role-attachments";
+import type { ProjectRoleKind } from "../catalog/names";
 import { presetApps } from "../org/sections/teams";
 
 export const REPORT_KINDS = ["users", "projects", "whitelists", "presets"] as const;

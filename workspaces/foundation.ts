@@ -25,7 +25,7 @@ import { foundationContract, type FoundationOutputs } from "./contracts/index";
 import { ProjectBucket } from "../modules/storage/project-bucket";
 import { SHARED_BUCKET_RULES } from "../modules/storage/lifecycle-rules";
 import { SHARED_FOLDERS } from "../modules/storage/bucket-layout";
-import { sharedBucketStatements } from "../modules/storage/bucket-policy-statements";
+import { sharedBucketStatements } from "../catalog/policies/bucket-policy-statements";
 import { RetentionGuard } from "../modules/state/retention-guard";
 import { addCompanyPin, addRetentionGuard, addTeamGuard } from "./retention";
 import { ManagedPolicy } from "../modules/identity/managed-policy";
@@ -33,11 +33,11 @@ import {
   PLATFORM_POLICY_DESCRIPTIONS,
   platformPolicyDocuments,
   type PlatformPolicyKey,
-} from "../modules/identity/platform-policies";
-import { awsManagedPolicyArn, CANVAS_POLICIES, SAGEMAKER_FULL_ACCESS } from "../modules/identity/aws-managed-policies";
-import { policyDocument } from "../modules/identity/policy-document";
-import { sagemakerTrustPolicy } from "../modules/identity/trust";
-import { PLATFORM_POLICY_NAMES } from "../org/names";
+} from "../catalog/policies/platform-policies";
+import { awsManagedPolicyArn, CANVAS_POLICIES, SAGEMAKER_FULL_ACCESS } from "../catalog/policies/aws-managed-policies";
+import { policyDocument } from "../catalog/policies/policy-document";
+import { sagemakerTrustPolicy } from "../catalog/policies/trust";
+import { PLATFORM_POLICY_NAMES } from "../catalog/names";
 import { SynthesisRefused } from "../org/problems";
 import { bucketKmsKeyArn, sharedBucketPublishers, type Admin, type OrgModel } from "../org/model";
 import { bucketTags, foundationBucketsLeave, releaseProjectBucket } from "./project-buckets";

@@ -25,7 +25,7 @@ import { DataAuditTrail } from "../modules/audit/data-audit-trail";
 import { RemovedBlock } from "../modules/state/removed-block";
 import { RetentionGuard } from "../modules/state/retention-guard";
 import { addCompanyPin, addRetentionGuard } from "./retention";
-import { auditEventSelectors } from "../modules/audit/selectors";
+import { auditEventSelectors } from "../catalog/audit-selectors";
 import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../org/sections/monitoring";
 import { activeProjects, allProjects, type OrgModel, type Project } from "../org/model";
 

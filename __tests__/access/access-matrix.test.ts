@@ -9,7 +9,7 @@
  * unrestricted project, a read-only user, a person in two teams).
  */
 import { allMemberships, type OrgModel, type Project } from "../../org/model";
-import type { Names, ProjectRoleKind } from "../../org/names";
+import type { Names, ProjectRoleKind } from "../../catalog/names";
 import { downloadConfigArn } from "../../modules/studio/download-lifecycle-configs";
 import { SimulatedPlatform, type Result, type Who } from "../support/access";
 import { loadExampleOrg, orgFromYaml } from "../support/org";

@@ -3,7 +3,7 @@
  * Glue/Athena/Service Catalog/secrets in the boundary, §14.5 no SageMaker default bucket, §14.6
  * MFA removal only with MFA), transcribed statement by statement with the spec's placeholders
  * ({account}, {region}, {company}, {iamPath}). The oracle for the foundation policy tests: it is
- * written independently of modules/identity/platform-policies.ts.
+ * written independently of catalog/policies/platform-policies.ts.
  */
 export interface SpecStatement {
   readonly Sid: string;

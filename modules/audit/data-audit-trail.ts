@@ -4,9 +4,9 @@ import { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { policyDocument, toTerraformPolicyJson } from "../identity/policy-document";
+import { policyDocument, toTerraformPolicyJson } from "../../catalog/policies/policy-document";
 import { LogBucket } from "./log-bucket";
-import type { EventSelector } from "./selectors";
+import type { EventSelector } from "../../catalog/audit-selectors";
 
 export interface DataAuditTrailProps {
   readonly trailName: string;

@@ -13,7 +13,7 @@ import {
   toTerraformPolicyJson,
   type PolicyDocument,
   type PolicyStatement,
-} from "../identity/policy-document";
+} from "../../catalog/policies/policy-document";
 
 export interface LogBucketProps {
   readonly bucketName: string;

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import { policySize, toTerraformPolicyJson, type PolicyDocument } from "./policy-document";
+import { policySize, toTerraformPolicyJson, type PolicyDocument } from "../../catalog/policies/policy-document";
 
 /** IAM quota: characters of a customer-managed policy document, whitespace not counted. */
 export const MANAGED_POLICY_MAX_SIZE = 6144;

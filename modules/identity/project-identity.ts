@@ -6,10 +6,15 @@ import { Construct } from "constructs";
 import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
 import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import { PLATFORM_POLICY_NAMES, type ProjectRoleKind } from "../../org/names";
-import { toTerraformPolicyJson } from "./policy-document";
-import { projectPolicyDocuments, type ProjectPolicyProps, type ProjectPolicySuffix } from "./project-policies";
-import { projectRoleAttachments, SageMakerRole, type ManagedPolicyRef, type RoleFeatures } from "./project-roles";
+import { PLATFORM_POLICY_NAMES, type ProjectRoleKind } from "../../catalog/names";
+import { toTerraformPolicyJson } from "../../catalog/policies/policy-document";
+import {
+  projectPolicyDocuments,
+  type ProjectPolicyProps,
+  type ProjectPolicySuffix,
+} from "../../catalog/policies/project-policies";
+import { SageMakerRole, type ManagedPolicyRef } from "./project-roles";
+import { projectRoleAttachments, type RoleFeatures } from "../../catalog/policies/role-attachments";
 
 /** The policy inputs (team, project, subnets, model SGs, whitelist) plus what the constructs need. */
 export interface ProjectIdentityProps extends ProjectPolicyProps {

@@ -9,7 +9,7 @@ import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-m
 import { IamUserLoginProfile } from "@cdktf/provider-aws/lib/iam-user-login-profile";
 import { IamUserPolicy } from "@cdktf/provider-aws/lib/iam-user-policy";
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
-import { toTerraformPolicyJson, type PolicyDocument } from "./policy-document";
+import { toTerraformPolicyJson, type PolicyDocument } from "../../catalog/policies/policy-document";
 import { ManagedPolicy } from "./managed-policy";
 
 export interface ConsoleLoginProps {

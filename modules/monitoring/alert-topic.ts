@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { policyDocument, toTerraformPolicyJson, type PolicyDocument } from "../identity/policy-document";
+import { policyDocument, toTerraformPolicyJson, type PolicyDocument } from "../../catalog/policies/policy-document";
 
 export interface AlertSubscriber {
   readonly protocol: string;

@@ -8,7 +8,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
-import { toTerraformPolicyJson, type PolicyDocument } from "../identity/policy-document";
+import { toTerraformPolicyJson, type PolicyDocument } from "../../catalog/policies/policy-document";
 import { RemovedBlock } from "../state/removed-block";
 import { ImportBlock } from "../state/import-block";
 import type { LifecycleRule } from "./lifecycle-rules";

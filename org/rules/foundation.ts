@@ -3,9 +3,9 @@
  * secrets, readonly users, shared-bucket presence and the bucket data-safety flags.
  */
 import { PROJECT_NAME } from "../sections/common";
-import { LIMITS, PLATFORM_POLICY_NAMES } from "../names";
-import { platformPolicyDocuments, type PlatformPolicyKey } from "../../modules/identity/platform-policies";
-import { policySize } from "../../modules/identity/policy-document";
+import { LIMITS, PLATFORM_POLICY_NAMES } from "../../catalog/names";
+import { platformPolicyDocuments, type PlatformPolicyKey } from "../../catalog/policies/platform-policies";
+import { policySize } from "../../catalog/policies/policy-document";
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
 import { memberName, type Finding, type RuleContext } from "../validate";

@@ -4,17 +4,17 @@
  * users, and the deployer exemption of the VPC-only bucket deny. Each finding points at the
  * YAML node to change.
  */
-import { LIMITS, PLATFORM_POLICY_NAMES } from "../names";
+import { LIMITS, PLATFORM_POLICY_NAMES } from "../../catalog/names";
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
 import { memberName, whitelistRef, type Finding, type RuleContext } from "../validate";
 import { bucketKmsKeyArn } from "../model";
-import { policySize, type PolicyDocument } from "../../modules/identity/policy-document";
-import { teamPolicyDocuments } from "../../modules/identity/team-policies";
-import { passRoleScopePolicy, projectPolicyDocuments } from "../../modules/identity/project-policies";
-import { projectRoleAttachments } from "../../modules/identity/project-roles";
-import { projectBucketPolicyDocument } from "../../modules/storage/project-bucket-policy";
-import { userScopePolicies, type InstanceWhitelist } from "../../modules/identity/scope-policies";
+import { policySize, type PolicyDocument } from "../../catalog/policies/policy-document";
+import { teamPolicyDocuments } from "../../catalog/policies/team-policies";
+import { passRoleScopePolicy, projectPolicyDocuments } from "../../catalog/policies/project-policies";
+import { projectRoleAttachments } from "../../catalog/policies/role-attachments";
+import { projectBucketPolicyDocument } from "../../catalog/policies/project-bucket-policy";
+import { userScopePolicies, type InstanceWhitelist } from "../../catalog/policies/scope-policies";
 import { presetApps, presetJobs } from "../sections/teams";
 
 /** Security-group ids come from the network workspace at apply time; measure with a full-length id. */

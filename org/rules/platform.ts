@@ -1,5 +1,5 @@
 /** Platform-derived names and storage settings (§0.4, §1.4). */
-import { LIMITS } from "../names";
+import { LIMITS } from "../../catalog/names";
 import type { OrgDocument } from "../schema";
 import type { Finding, RuleContext } from "../validate";
 

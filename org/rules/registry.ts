@@ -5,7 +5,7 @@
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
 import type { Finding, RuleContext } from "../validate";
-import { auditEventSelectors, auditedS3ArnPrefixes, selectorValueCount } from "../../modules/audit/selectors";
+import { auditEventSelectors, auditedS3ArnPrefixes, selectorValueCount } from "../../catalog/audit-selectors";
 
 /** ECR repository names (without namespaces, which the platform does not use) and their limit. */
 export const ECR_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;

@@ -1,6 +1,6 @@
 /** Teams, projects, people: names, uniqueness, references, limits and whitelists (§0.4, §1.4, §6.5). */
 import { PROJECT_NAME, TEAM_ID, USER_NAME } from "../sections/common";
-import { LIMITS, pascal, short } from "../names";
+import { LIMITS, pascal, short } from "../../catalog/names";
 import type { PathSegment } from "../problems";
 import { memberName } from "../validate";
 import { presetApps } from "../sections/teams";

@@ -3,7 +3,7 @@
  * reads them through remote state with placeholder defaults. The output names here are the
  * state contract between workspaces: renaming one breaks consumers, so never rename, add.
  *
- * Values computable from names (role/policy ARNs, bucket names) are derived from org/names.ts
+ * Values computable from names (role/policy ARNs, bucket names) are derived from catalog/names.ts
  * instead of crossing workspaces (§2).
  */
 import { TerraformElement, TerraformOutput, type TerraformRemoteState } from "cdktf";

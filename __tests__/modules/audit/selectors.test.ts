@@ -4,7 +4,7 @@ import {
   managementEventSelector,
   s3DataEventSelector,
   selectorValueCount,
-} from "../../../modules/audit/selectors";
+} from "../../../catalog/audit-selectors";
 
 describe("CloudTrail advanced event selectors", () => {
   const object = (bucket: string) => `arn:aws:s3:::${bucket}/data/x.csv`;

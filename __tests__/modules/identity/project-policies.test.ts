@@ -1,11 +1,11 @@
 /** Pure policy builders of the team workspace: sizes at the §0.4 limits, name consistency, escaping. */
-import { Names } from "../../../org/names";
+import { Names } from "../../../catalog/names";
 import { DEFAULT_PRESETS } from "../../../org/sections/teams";
-import { policySize, toTerraformPolicyJson, policyDocument } from "../../../modules/identity/policy-document";
-import { passRoleScopePolicy, projectPolicyDocuments } from "../../../modules/identity/project-policies";
-import { teamPolicyDocuments } from "../../../modules/identity/team-policies";
-import { projectRoleAttachments } from "../../../modules/identity/project-roles";
-import { projectBucketPolicyDocument } from "../../../modules/storage/project-bucket-policy";
+import { policySize, toTerraformPolicyJson, policyDocument } from "../../../catalog/policies/policy-document";
+import { passRoleScopePolicy, projectPolicyDocuments } from "../../../catalog/policies/project-policies";
+import { teamPolicyDocuments } from "../../../catalog/policies/team-policies";
+import { projectRoleAttachments } from "../../../catalog/policies/role-attachments";
+import { projectBucketPolicyDocument } from "../../../catalog/policies/project-bucket-policy";
 
 const names = (company = "acme", iamPath = "/acme-sagemaker/") =>
   new Names({

@@ -1,7 +1,7 @@
 import { Testing, TerraformStack } from "cdktf";
 import { ProjectBucket } from "../../../modules/storage/project-bucket";
-import { tlsOnlyStatement } from "../../../modules/storage/bucket-policy-statements";
-import { policyDocument } from "../../../modules/identity/policy-document";
+import { tlsOnlyStatement } from "../../../catalog/policies/bucket-policy-statements";
+import { policyDocument } from "../../../catalog/policies/policy-document";
 
 function synth(build: (stack: TerraformStack) => void): any {
   const stack = new TerraformStack(Testing.app(), "test");

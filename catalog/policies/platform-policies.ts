@@ -7,7 +7,7 @@
  * variables: they stay literal here and are escaped only when serialized for Terraform
  * (toTerraformPolicyJson).
  */
-import { PLATFORM_POLICY_NAMES as POLICY_NAMES, type Names } from "../../org/names";
+import { PLATFORM_POLICY_NAMES as POLICY_NAMES, type Names } from "../names";
 import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
 import { domainDefaultDenyPolicy, GUARD_TAG_KEYS } from "./scope-policies";
 

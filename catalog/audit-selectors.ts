@@ -39,7 +39,7 @@ export interface S3DataEventOptions {
   readonly principalArnPrefixes?: readonly string[];
 }
 
-/** What the trail audits of the platform's buckets (names from org/names). */
+/** What the trail audits of the platform's buckets (names from catalog/names). */
 export interface AuditedBucketScope {
   /** Every project's bucket (active, retired, and decommissioned ones that still hold data). */
   readonly projects: boolean;

@@ -2,7 +2,7 @@
  * The team policy documents (platform-spec §8.8, §8.9). Pure functions of plain values so the
  * org loader can measure them against the managed-policy size quota before synthesis.
  */
-import type { Names } from "../../org/names";
+import type { Names } from "../names";
 import { denyOutside, policyDocument, type PolicyDocument } from "./policy-document";
 
 export interface TeamPolicyProps {

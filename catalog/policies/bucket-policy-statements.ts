@@ -3,7 +3,7 @@
  * workspaces (project buckets, §6.6). A bucket has exactly one policy resource, so statements
  * every data bucket needs (TLS only) are exported here and included by whoever owns the policy.
  */
-import type { PolicyStatement } from "../identity/policy-document";
+import type { PolicyStatement } from "./policy-document";
 
 function bucketResources(bucketName: string): string[] {
   return [`arn:aws:s3:::${bucketName}`, `arn:aws:s3:::${bucketName}/*`];

@@ -3,7 +3,7 @@
  * Pure functions of plain values: the workspace renders them, and the org loader measures them
  * against the 6,144-character quota with the YAML location of the project (org/rules/identity.ts).
  *
- * Every name and pattern comes from org/names.ts, so profile/space names, ECR repository names,
+ * Every name and pattern comes from catalog/names.ts, so profile/space names, ECR repository names,
  * bucket names and role names can never disagree with the patterns here (§11.4).
  *
  * Deliberate deviations from the §8 text (docs/decisions.md, "Team identity"):
@@ -15,7 +15,7 @@
  *   into "deny everything" for a member of two projects (§8.12 known effect).
  * - InferenceOps also allows the inference security group (§8.20 SHOULD).
  */
-import type { Names } from "../../org/names";
+import type { Names } from "../names";
 import { denyOutside, policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
 import {
   DENY_PRESIGN,

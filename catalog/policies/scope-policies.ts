@@ -11,7 +11,7 @@
  * Pure functions of plain values: the loader measures them against the 6,144-character quota
  * with the YAML location of the user or project (org/rules/identity.ts).
  */
-import { LIMITS, type Names } from "../../org/names";
+import { LIMITS, type Names } from "../names";
 import { policyDocument, policySize, type PolicyDocument, type PolicyStatement } from "./policy-document";
 
 /** One project a principal belongs to. */

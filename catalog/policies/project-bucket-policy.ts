@@ -2,8 +2,8 @@
  * The project bucket policy (platform-spec §6.6). It lives in the team workspace because its
  * principal is the project's ExecutionRole, which must exist before the policy is applied.
  */
-import { PROJECT_ROLE_KINDS, type Names } from "../../org/names";
-import { policyDocument, type PolicyDocument, type PolicyStatement } from "../identity/policy-document";
+import { PROJECT_ROLE_KINDS, type Names } from "../names";
+import { policyDocument, type PolicyDocument, type PolicyStatement } from "./policy-document";
 import { tlsOnlyStatement } from "./bucket-policy-statements";
 
 export interface VpcRestriction {
