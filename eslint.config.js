@@ -30,7 +30,7 @@ module.exports = tseslint.config(
     ["catalog/**/*.ts"],
     [
       {
-        regex: folder("(org|modules|workspaces|scripts|bench)"),
+        regex: folder("(org|modules|checks|workspaces|scripts|bench)"),
         message: "catalog/ is the pure bottom layer: it imports nothing of the repository but itself.",
       },
       {
@@ -43,8 +43,18 @@ module.exports = tseslint.config(
     ["org/**/*.ts"],
     [
       {
-        regex: folder("(modules|workspaces|scripts)"),
+        regex: folder("(modules|checks|workspaces|scripts)"),
         message: "org/ (the model) stands on catalog/ only: never on the constructs or the workspaces.",
+      },
+    ],
+  ),
+  layer(
+    ["checks/**/*.ts"],
+    [
+      {
+        regex: folder("(modules|workspaces|scripts)"),
+        message:
+          "checks/ read rendered Terraform JSON: they stand on catalog/ and org/, never on the constructs or the workspaces.",
       },
     ],
   ),
@@ -52,7 +62,7 @@ module.exports = tseslint.config(
     ["modules/**/*.ts"],
     [
       {
-        regex: folder("(org|workspaces|scripts)"),
+        regex: folder("(org|checks|workspaces|scripts)"),
         message: "modules/ (the constructs) stand on catalog/ only: never on the org model or the workspaces.",
       },
     ],

@@ -34,6 +34,9 @@ describe("import direction (eslint no-restricted-imports per layer)", () => {
     ["org/probe.ts", "../workspaces/team"],
     ["modules/identity/probe.ts", "../../org/model"],
     ["modules/storage/probe.ts", "../../workspaces/project-buckets"],
+    ["modules/probe.ts", "../checks/guardrails"],
+    ["checks/probe.ts", "../modules/storage/project-bucket"],
+    ["checks/guardrails/rules/probe.ts", "../../../workspaces/app"],
   ])("%s may not import %s", async (file, specifier) => {
     expect(await lint(file, specifier)).toEqual(refused);
   });
@@ -45,6 +48,9 @@ describe("import direction (eslint no-restricted-imports per layer)", () => {
     ["catalog/policies/probe.ts", "../names"],
     ["workspaces/probe.ts", "../org/model"],
     ["workspaces/probe.ts", "../modules/storage/project-bucket"],
+    ["workspaces/probe.ts", "../checks/output-checks"],
+    ["checks/probe.ts", "../org/problems"],
+    ["checks/guardrails/rules/probe.ts", "../terraform-json"],
   ])("%s may import %s", async (file, specifier) => {
     expect(await lint(file, specifier)).toEqual([]);
   });

@@ -15,7 +15,7 @@ const root = path.resolve(__dirname, "..");
 const stamp = path.join(root, "dist", ".build-stamp");
 // Everything tsconfig.json compiles: what `node dist/…` runs, and the tests (ts-jest only
 // transpiles them; this compile is their type check in `npm test`).
-const SOURCES = ["main.ts", "org", "modules", "workspaces", "scripts", "bench", "catalog", "__tests__"];
+const SOURCES = ["main.ts", "checks", "org", "modules", "workspaces", "scripts", "bench", "catalog", "__tests__"];
 const CONFIG = ["tsconfig.json", "package-lock.json"];
 
 /** Newest modification time (ms) of the .ts/.json files under `entry`. */

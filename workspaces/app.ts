@@ -14,7 +14,7 @@ import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
 import { DomainTeamStack } from "./domain-team";
 import { RegistryStack } from "./registry";
-import { renderedRefusal, type RenderedWorkspace } from "./output-checks";
+import { renderedRefusal, type RenderedWorkspace } from "../checks/output-checks";
 import { SinglePassStack } from "./single-pass-stack";
 import { TfcStack } from "./tfc";
 

@@ -82,8 +82,8 @@ export function runGuardrails(
         address: s.address,
         message: `${s.rule}: ${message}`,
       });
-    if (!ids.has(s.rule)) bad("unknown rule ID in modules/guardrails/suppressions.ts");
-    else if (!s.reason?.trim()) bad("suppression without a reason in modules/guardrails/suppressions.ts");
+    if (!ids.has(s.rule)) bad("unknown rule ID in checks/guardrails/suppressions.ts");
+    else if (!s.reason?.trim()) bad("suppression without a reason in checks/guardrails/suppressions.ts");
     else if (waived.has(key(s.rule, s.workspace, s.address))) bad("duplicate suppression");
     else waived.set(key(s.rule, s.workspace, s.address), s);
   }
@@ -100,7 +100,7 @@ export function runGuardrails(
         rule: SUPPRESSION_RULE,
         workspace: s.workspace,
         address: s.address,
-        message: `${s.rule}: unused suppression (no such finding any more): remove it from modules/guardrails/suppressions.ts`,
+        message: `${s.rule}: unused suppression (no such finding any more): remove it from checks/guardrails/suppressions.ts`,
       });
   return out;
 }

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkRenderedOutput, renderProblems } from "../../workspaces/output-checks";
+import { checkRenderedOutput, renderProblems } from "../../checks/output-checks";
 import { loadExampleOrg } from "../support/org";
 import { synthOrg } from "../support/synth";
 

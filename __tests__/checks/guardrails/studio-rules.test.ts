@@ -1,6 +1,6 @@
-import { studioOwnerPrivate } from "../../../modules/guardrails/rules/studio-owner-private";
-import { studioDomainAccess } from "../../../modules/guardrails/rules/studio-domain-access";
-import { studioLifecycleConfig } from "../../../modules/guardrails/rules/studio-lifecycle-config";
+import { studioOwnerPrivate } from "../../../checks/guardrails/rules/studio-owner-private";
+import { studioDomainAccess } from "../../../checks/guardrails/rules/studio-domain-access";
+import { studioLifecycleConfig } from "../../../checks/guardrails/rules/studio-lifecycle-config";
 import { edited, run, type Resources } from "./fixtures";
 
 const LCC = "arn:aws:sagemaker:ap-northeast-1:123456789012:studio-lifecycle-config/acme-sagemaker-disable-download";

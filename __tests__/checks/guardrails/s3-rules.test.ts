@@ -1,8 +1,8 @@
-import { s3PublicAccessBlock } from "../../../modules/guardrails/rules/s3-public-access-block";
-import { s3Versioning } from "../../../modules/guardrails/rules/s3-versioning";
-import { s3Encryption } from "../../../modules/guardrails/rules/s3-encryption";
-import { s3DeletionProtection } from "../../../modules/guardrails/rules/s3-deletion-protection";
-import { s3SecureTransport } from "../../../modules/guardrails/rules/s3-secure-transport";
+import { s3PublicAccessBlock } from "../../../checks/guardrails/rules/s3-public-access-block";
+import { s3Versioning } from "../../../checks/guardrails/rules/s3-versioning";
+import { s3Encryption } from "../../../checks/guardrails/rules/s3-encryption";
+import { s3DeletionProtection } from "../../../checks/guardrails/rules/s3-deletion-protection";
+import { s3SecureTransport } from "../../../checks/guardrails/rules/s3-secure-transport";
 import { bucket, edited, policyJson, run, TLS_ONLY } from "./fixtures";
 
 describe("SMP-S3-1 public access block", () => {

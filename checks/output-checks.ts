@@ -2,11 +2,11 @@
  * Checks on the rendered Terraform JSON, run by `synthesize` before the output is swapped in
  * (platform-spec §11.1, §11.5): no spec placeholder left unrendered, no IAM policy variable that
  * Terraform would try to interpolate, no cdktf token that failed to resolve; then the guardrail
- * rule pack (modules/guardrails, docs/guardrails.md) on the parsed JSON of every workspace.
+ * rule pack (checks/guardrails, docs/guardrails.md) on the parsed JSON of every workspace.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { formatFinding, runGuardrails, type Finding, type TerraformJson } from "../modules/guardrails";
+import { formatFinding, runGuardrails, type Finding, type TerraformJson } from "./guardrails";
 import { SynthesisRefused } from "../org/problems";
 
 /** The §0.1 placeholders: in rendered output they can only be a template bug. */

@@ -3,8 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { SynthesisRefused } from "../../../org/problems";
 import { synthesize } from "../../../workspaces/app";
-import { outputRefusal } from "../../../workspaces/output-checks";
-import { s3DeletionProtection } from "../../../modules/guardrails/rules/s3-deletion-protection";
+import { outputRefusal } from "../../../checks/output-checks";
+import { s3DeletionProtection } from "../../../checks/guardrails/rules/s3-deletion-protection";
 import { loadExampleOrg } from "../../support/org";
 import { bucket, stack } from "./fixtures";
 

@@ -1,7 +1,7 @@
-import { sgExplicitEgress } from "../../../modules/guardrails/rules/sg-explicit-egress";
-import { registryProtection } from "../../../modules/guardrails/rules/registry-protection";
-import { REQUIRED_TAGS, tagsManagedBy } from "../../../modules/guardrails/rules/tags-managed-by";
-import { providerAccount } from "../../../modules/guardrails/rules/provider-account";
+import { sgExplicitEgress } from "../../../checks/guardrails/rules/sg-explicit-egress";
+import { registryProtection } from "../../../checks/guardrails/rules/registry-protection";
+import { REQUIRED_TAGS, tagsManagedBy } from "../../../checks/guardrails/rules/tags-managed-by";
+import { providerAccount } from "../../../checks/guardrails/rules/provider-account";
 import { edited, run, type Resources } from "./fixtures";
 
 describe("SMP-SG-1 explicit egress, no inline rules", () => {

@@ -1,5 +1,5 @@
 /** Small hand-written Terraform JSON for the guardrail rule tests. */
-import type { Finding, GuardrailRule, TerraformJson } from "../../../modules/guardrails";
+import type { Finding, GuardrailRule, TerraformJson } from "../../../checks/guardrails";
 
 export type Resources = Record<string, Record<string, Record<string, any>>>;
 

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { RULES, runGuardrails, SUPPRESSION_RULE, type GuardrailRule } from "../../../modules/guardrails";
-import { SUPPRESSIONS } from "../../../modules/guardrails/suppressions";
-import { checkGuardrails } from "../../../workspaces/output-checks";
+import { RULES, runGuardrails, SUPPRESSION_RULE, type GuardrailRule } from "../../../checks/guardrails";
+import { SUPPRESSIONS } from "../../../checks/guardrails/suppressions";
+import { checkGuardrails } from "../../../checks/output-checks";
 import { loadExampleOrg, ROOT } from "../../support/org";
 import { synthOrg } from "../../support/synth";
 import { bucket, stack } from "./fixtures";
@@ -95,11 +95,11 @@ describe("suppressions", () => {
       { ...finding, address: "aws_s3_bucket.gone", reason: "twice" },
     ]).map((f) => `${f.rule} ${f.address}: ${f.message}`);
     expect(messages).toEqual([
-      `${SUPPRESSION_RULE} aws_s3_bucket.b: SMP-S3-4: suppression without a reason in modules/guardrails/suppressions.ts`,
-      `${SUPPRESSION_RULE} aws_s3_bucket.b: SMP-NOPE-1: unknown rule ID in modules/guardrails/suppressions.ts`,
+      `${SUPPRESSION_RULE} aws_s3_bucket.b: SMP-S3-4: suppression without a reason in checks/guardrails/suppressions.ts`,
+      `${SUPPRESSION_RULE} aws_s3_bucket.b: SMP-NOPE-1: unknown rule ID in checks/guardrails/suppressions.ts`,
       `${SUPPRESSION_RULE} aws_s3_bucket.gone: SMP-S3-4: duplicate suppression`,
       "SMP-S3-4 aws_s3_bucket.b: has neither lifecycle.prevent_destroy nor force_destroy (purge): data is unprotected",
-      `${SUPPRESSION_RULE} aws_s3_bucket.gone: SMP-S3-4: unused suppression (no such finding any more): remove it from modules/guardrails/suppressions.ts`,
+      `${SUPPRESSION_RULE} aws_s3_bucket.gone: SMP-S3-4: unused suppression (no such finding any more): remove it from checks/guardrails/suppressions.ts`,
     ]);
   });
 

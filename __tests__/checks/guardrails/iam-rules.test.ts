@@ -1,8 +1,8 @@
-import { iamRolePath } from "../../../modules/guardrails/rules/iam-role-path";
-import { iamUserBoundary } from "../../../modules/guardrails/rules/iam-user-boundary";
-import { iamUserGrants } from "../../../modules/guardrails/rules/iam-user-grants";
-import { iamUserCredentials } from "../../../modules/guardrails/rules/iam-user-credentials";
-import { iamPolicyDocuments, MANAGED_POLICY_MAX_CHARS } from "../../../modules/guardrails/rules/iam-policy-documents";
+import { iamRolePath } from "../../../checks/guardrails/rules/iam-role-path";
+import { iamUserBoundary } from "../../../checks/guardrails/rules/iam-user-boundary";
+import { iamUserGrants } from "../../../checks/guardrails/rules/iam-user-grants";
+import { iamUserCredentials } from "../../../checks/guardrails/rules/iam-user-credentials";
+import { iamPolicyDocuments, MANAGED_POLICY_MAX_CHARS } from "../../../checks/guardrails/rules/iam-policy-documents";
 import { edited, policyJson, run, type Resources } from "./fixtures";
 
 const BOUNDARY = "arn:aws:iam::123456789012:policy/acme-sagemaker/SageMaker-User-Boundary";
