@@ -1,9 +1,7 @@
 import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { policySize, toTerraformPolicyJson, type PolicyDocument } from "../../catalog/policies/policy-document";
-
-/** IAM quota: characters of a customer-managed policy document, whitespace not counted. */
-export const MANAGED_POLICY_MAX_SIZE = 6144;
+import { LIMITS } from "../../catalog/names";
 
 export interface ManagedPolicyProps {
   readonly policyName: string;
@@ -26,9 +24,9 @@ export class ManagedPolicy extends IamPolicy {
 
   constructor(scope: Construct, id: string, props: ManagedPolicyProps) {
     const size = policySize(props.document);
-    if (size > MANAGED_POLICY_MAX_SIZE)
+    if (size > LIMITS.managedPolicySize)
       throw new Error(
-        `${props.policyName}: policy document is ${size} characters, IAM allows ${MANAGED_POLICY_MAX_SIZE}`,
+        `${props.policyName}: policy document is ${size} characters, IAM allows ${LIMITS.managedPolicySize}`,
       );
     super(scope, id, {
       name: props.policyName,

@@ -1,9 +1,10 @@
 import { parsePolicy, reporter, resourcesOf, statementsOf, type Finding, type GuardrailRule } from "../terraform-json";
+import { LIMITS } from "../../../catalog/names";
 
 const ID = "SMP-IAM-5";
 
-/** The customer-managed policy quota; whitespace is not counted (§0.4). */
-export const MANAGED_POLICY_MAX_CHARS = 6144;
+/** The customer-managed policy quota; whitespace is not counted (§0.4). One definition: catalog/names.ts. */
+export const MANAGED_POLICY_MAX_CHARS = LIMITS.managedPolicySize;
 
 /** Every IAM document a workspace sends, by resource type and attribute. */
 const DOCUMENTS: readonly (readonly [string, string])[] = [
