@@ -21,7 +21,7 @@ import { adminSchema, DEFAULT_PRESETS, presetSchema, teamSchema, whitelistSchema
 
 export * from "./sections/common";
 export { DEFAULT_PRESETS } from "./sections/teams";
-export { ENDPOINT_SUFFIXES } from "./sections/network";
+export { ENDPOINT_SUFFIXES } from "../catalog/network";
 
 /** Sections of the platform file (or of a single combined file). */
 export const platformSections = {

@@ -12,10 +12,9 @@ import {
   SECURITY_GROUP_KEYS,
   SECURITY_GROUP_RULES,
   SECURITY_GROUPS,
-  enabledEndpoints,
-  existingEndpointAction,
   type SecurityGroupKey,
-} from "../org/sections/network";
+} from "../catalog/network";
+import { enabledEndpoints, existingEndpointAction } from "../org/sections/network";
 import { ExistingVpc } from "../modules/network/existing-vpc";
 import { RuledSecurityGroup, type SecurityGroupRule } from "../modules/network/security-group";
 import { PlatformVpcEndpoint } from "../modules/network/vpc-endpoint";

@@ -10,7 +10,7 @@ import {
   type EndpointSuffix,
   type SecurityGroupKey,
   type SecurityGroupRuleKey,
-} from "../sections/network";
+} from "../../catalog/network";
 
 export function networkRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
