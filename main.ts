@@ -8,6 +8,7 @@
 import { loadOrg, orgFilesFromEnv } from "./org/loader";
 import { OrgValidationError, SynthesisRefused } from "./org/problems";
 import { resourceCounts, synthesize } from "./workspaces/app";
+import { ValidationError } from "./modules/validation-error";
 
 function main(): number {
   const quiet = process.argv.includes("--quiet") || process.env.QUIET === "1";
@@ -32,7 +33,8 @@ function main(): number {
     );
     return 0;
   } catch (e) {
-    if (e instanceof OrgValidationError || e instanceof SynthesisRefused) {
+    // Refusals with a message an operator can act on: no stack trace.
+    if (e instanceof OrgValidationError || e instanceof SynthesisRefused || e instanceof ValidationError) {
       console.error(e.message);
       return 1;
     }

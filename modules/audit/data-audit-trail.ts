@@ -7,6 +7,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { policyDocument, toTerraformPolicyJson } from "../../catalog/policies/policy-document";
 import { LogBucket } from "./log-bucket";
 import type { EventSelector } from "../../catalog/audit-selectors";
+import { ValidationError } from "../validation-error";
 
 export interface DataAuditTrailProps {
   readonly trailName: string;
@@ -47,7 +48,7 @@ export class DataAuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: DataAuditTrailProps) {
     super(scope, id);
-    if (!props.selectors.length) throw new Error(`${this.node.path}: a trail needs at least one event selector`);
+    if (!props.selectors.length) throw new ValidationError(`a trail needs at least one event selector`, this);
     this.trailArn = `arn:aws:cloudtrail:${props.region}:${props.accountId}:trail/${props.trailName}`;
     const trailBucketArn = `arn:aws:s3:::${props.bucketName}`;
     const accessLogPrefix = `${props.bucketName}/`;

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { policySize, toTerraformPolicyJson, type PolicyDocument } from "../../catalog/policies/policy-document";
 import { LIMITS } from "../../catalog/names";
+import { ValidationError } from "../validation-error";
 
 export interface ManagedPolicyProps {
   readonly policyName: string;
@@ -25,8 +26,9 @@ export class ManagedPolicy extends IamPolicy {
   constructor(scope: Construct, id: string, props: ManagedPolicyProps) {
     const size = policySize(props.document);
     if (size > LIMITS.managedPolicySize)
-      throw new Error(
-        `${props.policyName}: policy document is ${size} characters, IAM allows ${LIMITS.managedPolicySize}`,
+      throw new ValidationError(
+        `policy document is ${size} characters, IAM allows ${LIMITS.managedPolicySize}`,
+        props.policyName,
       );
     super(scope, id, {
       name: props.policyName,

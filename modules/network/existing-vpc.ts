@@ -7,6 +7,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RemovedBlock } from "../state/removed-block";
+import { ValidationError } from "../validation-error";
 
 export interface AdoptedSubnet {
   /** The subnet's IPv4 CIDR (a different value would replace the subnet). */
@@ -184,7 +185,7 @@ export class ExistingVpc extends Construct {
       this.vpcId = vpc.id;
       this.subnetIds = props.subnetIds.map((sid) => {
         const a = adopt.subnets[sid];
-        if (!a) throw new Error(`${this.node.path}: adopted subnet ${sid} needs its cidrBlock and availabilityZone`);
+        if (!a) throw new ValidationError(`adopted subnet ${sid} needs its cidrBlock and availabilityZone`, this);
         const s = new Subnet(this, `Subnet-${sid}`, {
           vpcId: vpc.id,
           cidrBlock: a.cidrBlock,

@@ -3,6 +3,7 @@ import type { TerraformResource } from "cdktf";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { ValidationError } from "../validation-error";
 
 export interface SecurityGroupRule {
   readonly direction: "ingress" | "egress";
@@ -58,8 +59,7 @@ export class RuledSecurityGroup extends Construct {
   constructor(scope: Construct, id: string, props: RuledSecurityGroupProps) {
     super(scope, id);
     const address = (r: TerraformResource, suffix = "") => r.overrideLogicalId(`${id}${suffix}`);
-    if (props.name.startsWith("sg-"))
-      throw new Error(`${this.node.path}: a security group name cannot start with 'sg-'`);
+    if (props.name.startsWith("sg-")) throw new ValidationError(`a security group name cannot start with 'sg-'`, this);
     const adopted = props.adopt;
     this.group = new SecurityGroup(this, "Group", {
       name: props.name,
@@ -77,9 +77,9 @@ export class RuledSecurityGroup extends Construct {
     for (const key of Object.keys(props.rules).sort()) {
       const rule = props.rules[key];
       if ((rule.cidrIpv4 === undefined) === !rule.self)
-        throw new Error(`${this.node.path}: rule '${key}' needs exactly one of cidrIpv4 or self`);
+        throw new ValidationError(`rule '${key}' needs exactly one of cidrIpv4 or self`, this);
       if ((rule.protocol === "tcp") !== (rule.port !== undefined))
-        throw new Error(`${this.node.path}: rule '${key}': tcp rules need a port, -1 rules take none`);
+        throw new ValidationError(`rule '${key}': tcp rules need a port, -1 rules take none`, this);
       const existing = adopted?.ruleIds?.[key];
       const config = {
         securityGroupId: this.group.id,
@@ -101,8 +101,7 @@ export class RuledSecurityGroup extends Construct {
       rules[key] = r;
     }
     for (const key of Object.keys(adopted?.ruleIds ?? {}))
-      if (!(key in props.rules))
-        throw new Error(`${this.node.path}: adopted rule '${key}' is not a rule of this group`);
+      if (!(key in props.rules)) throw new ValidationError(`adopted rule '${key}' is not a rule of this group`, this);
     this.rules = rules;
   }
 }

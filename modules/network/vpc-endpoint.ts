@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { DataAwsVpcEndpoint } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint";
 import { RemovedBlock } from "../state/removed-block";
+import { ValidationError } from "../validation-error";
 
 export interface ExistingVpcEndpoint {
   /** Id of the endpoint already in the VPC. */
@@ -53,9 +54,9 @@ export class PlatformVpcEndpoint extends Construct {
     super(scope, id);
     const isInterface = props.type === "Interface";
     if (isInterface && !(props.subnetIds?.length && props.securityGroupIds?.length))
-      throw new Error(`${this.node.path}: an interface endpoint needs subnetIds and securityGroupIds`);
+      throw new ValidationError(`an interface endpoint needs subnetIds and securityGroupIds`, this);
     if (!isInterface && !props.routeTableIds?.length)
-      throw new Error(`${this.node.path}: a gateway endpoint needs routeTableIds`);
+      throw new ValidationError(`a gateway endpoint needs routeTableIds`, this);
 
     if (props.existing?.action === "reference") {
       // Filters by VPC and service: an id of another VPC or service fails the plan instead of

@@ -1,3 +1,4 @@
+import { ValidationError } from "../validation-error";
 /** ECR lifecycle policy documents (platform-spec §7.1, §13). */
 
 export interface EcrLifecycleRule {
@@ -18,7 +19,7 @@ export interface EcrLifecyclePolicyDocument {
 /** One rule: keep the newest `count` images whatever their tags, expire the rest. */
 export function keepLastImagesPolicy(count: number): EcrLifecyclePolicyDocument {
   if (!Number.isInteger(count) || count < 1)
-    throw new Error(`image retention must be a positive integer, got ${count}`);
+    throw new ValidationError(`image retention must be a positive integer, got ${count}`);
   return {
     rules: [
       {

@@ -6,6 +6,7 @@
  */
 import { Construct } from "constructs";
 import { TerraformElement } from "cdktf";
+import { ValidationError } from "../validation-error";
 
 export interface ImportBlockProps {
   /** Resource address without instance key, e.g. `aws_sagemaker_space.member-rc-fraud-alice_Space_0A1B2C3D`. */
@@ -24,7 +25,7 @@ export class ImportBlock extends TerraformElement {
   ) {
     super(scope, id);
     if (!/^[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*$/.test(props.to))
-      throw new Error(`${this.node.path}: '${props.to}' is not a resource address (type.name)`);
+      throw new ValidationError(`'${props.to}' is not a resource address (type.name)`, this);
   }
 
   override toTerraform(): Record<string, unknown> {

@@ -6,6 +6,7 @@
  */
 import { Construct } from "constructs";
 import { TerraformElement } from "cdktf";
+import { ValidationError } from "../validation-error";
 
 export interface RemovedBlockProps {
   /** Resource address without instance key, e.g. `aws_s3_bucket.bucket-rc-fraud-detection`. */
@@ -18,7 +19,7 @@ export class RemovedBlock extends TerraformElement {
   constructor(scope: Construct, id: string, props: RemovedBlockProps) {
     super(scope, id);
     if (!/^[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*$/.test(props.from))
-      throw new Error(`${this.node.path}: '${props.from}' is not a resource address (type.name)`);
+      throw new ValidationError(`'${props.from}' is not a resource address (type.name)`, this);
     this.from = props.from;
   }
 

@@ -15,6 +15,7 @@ import type { Construct } from "constructs";
 import type { TerraformRemoteState } from "cdktf";
 import { LedgerGuard, readOnlyExistingState } from "./ledger-guard";
 import { LIVE_TEAMS_OUTPUT } from "./team-guard";
+import { ValidationError } from "../validation-error";
 
 /** Protection of a project's data after an apply; `purge-armed` = prevent_destroy already lifted. */
 export type Protection = "protected" | "purge-armed";
@@ -66,7 +67,7 @@ export class RetentionGuard extends LedgerGuard {
   constructor(scope: Construct, id: string, props: RetentionGuardProps) {
     for (const key of [...Object.keys(props.managed), ...props.accountedFor])
       if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key))
-        throw new Error(`${scope.node.path}/${id}: '${key}' is not a team/project key`);
+        throw new ValidationError(`'${key}' is not a team/project key`, `${scope.node.path}/${id}`);
     readOnlyExistingState(props.previousState, props.localStateFile);
     super(scope, id, {
       guardId: id,

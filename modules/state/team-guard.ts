@@ -15,6 +15,7 @@
 import type { Construct } from "constructs";
 import type { TerraformRemoteState } from "cdktf";
 import { LedgerGuard } from "./ledger-guard";
+import { ValidationError } from "../validation-error";
 
 /** Output read back by the next plan: its name is a state contract, never rename it. */
 export const LIVE_TEAMS_OUTPUT = "live_teams";
@@ -38,7 +39,8 @@ export interface TeamGuardProps {
 export class TeamGuard extends LedgerGuard {
   constructor(scope: Construct, id: string, props: TeamGuardProps) {
     for (const team of [...Object.keys(props.teams), ...props.decommissioned])
-      if (!/^[a-z]{2,4}$/.test(team)) throw new Error(`${scope.node.path}/${id}: '${team}' is not a team id`);
+      if (!/^[a-z]{2,4}$/.test(team))
+        throw new ValidationError(`'${team}' is not a team id`, `${scope.node.path}/${id}`);
     super(scope, id, {
       guardId: id,
       outputName: LIVE_TEAMS_OUTPUT,

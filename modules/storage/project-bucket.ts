@@ -12,6 +12,7 @@ import { toTerraformPolicyJson, type PolicyDocument } from "../../catalog/polici
 import { RemovedBlock } from "../state/removed-block";
 import { ImportBlock } from "../state/import-block";
 import type { LifecycleRule } from "./lifecycle-rules";
+import { ValidationError } from "../validation-error";
 
 export interface ProjectBucketProps {
   readonly bucketName: string;
@@ -113,7 +114,7 @@ export class ProjectBucket extends Construct {
     if (props.lifecycleRules?.length) {
       const ids = props.lifecycleRules.map((r) => r.id);
       if (new Set(ids).size !== ids.length)
-        throw new Error(`${this.node.path}: duplicate lifecycle rule id in ${ids.join(", ")}`);
+        throw new ValidationError(`duplicate lifecycle rule id in ${ids.join(", ")}`, this);
       name(
         new S3BucketLifecycleConfiguration(this, "Lifecycle", {
           bucket: this.bucket.id,
@@ -135,9 +136,9 @@ export class ProjectBucket extends Construct {
     const seen = new Set<string>();
     for (const key of props.folders ?? []) {
       if (!key.endsWith("/") || key.startsWith("/"))
-        throw new Error(`${this.node.path}: folder '${key}' must end (and not start) with '/'`);
+        throw new ValidationError(`folder '${key}' must end (and not start) with '/'`, this);
       const suffix = folderName(key);
-      if (seen.has(suffix)) throw new Error(`${this.node.path}: folders '${key}' collides with another folder marker`);
+      if (seen.has(suffix)) throw new ValidationError(`folders '${key}' collides with another folder marker`, this);
       seen.add(suffix);
       name(new S3Object(this, suffix, { bucket: this.bucket.id, key, content: "" }), `_${suffix}`);
     }

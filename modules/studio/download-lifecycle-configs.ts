@@ -1,6 +1,7 @@
 import { createHash } from "crypto";
 import { Construct } from "constructs";
 import { SagemakerStudioLifecycleConfig } from "@cdktf/provider-aws/lib/sagemaker-studio-lifecycle-config";
+import { ValidationError } from "../validation-error";
 
 export type DownloadMode = "allow" | "deny";
 
@@ -122,7 +123,7 @@ export class DownloadLifecycleConfigs extends Construct {
     const make = (cid: string, name: string, mode: DownloadMode) => {
       // The API takes the content verbatim and expects base64 (1-16384 characters).
       const content = Buffer.from(DOWNLOAD_SCRIPTS[mode], "utf8").toString("base64");
-      if (content.length > 16384) throw new Error(`${this.node.path}: ${name} script exceeds 16384 base64 characters`);
+      if (content.length > 16384) throw new ValidationError(`${name} script exceeds 16384 base64 characters`, this);
       return new SagemakerStudioLifecycleConfig(this, cid, {
         studioLifecycleConfigName: name,
         studioLifecycleConfigAppType: "JupyterLab",

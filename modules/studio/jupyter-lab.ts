@@ -1,3 +1,4 @@
+import { ValidationError } from "../validation-error";
 /**
  * JupyterLab app settings shared by the domain defaults and every user profile (§5.1, §5.5):
  * default instance, one download lifecycle config, and the built-in idle shutdown.
@@ -36,12 +37,14 @@ export function checkIdleShutdown(idle: IdleShutdown, where: string): Required<I
   };
   for (const [k, v] of Object.entries(full))
     if (!Number.isInteger(v) || v < IDLE_MINUTES.min || v > IDLE_MINUTES.max)
-      throw new Error(
-        `${where}: idle shutdown ${k} ${v} must be an integer in ${IDLE_MINUTES.min}-${IDLE_MINUTES.max}`,
+      throw new ValidationError(
+        `idle shutdown ${k} ${v} must be an integer in ${IDLE_MINUTES.min}-${IDLE_MINUTES.max}`,
+        where,
       );
   if (full.minTimeoutMinutes > full.timeoutMinutes || full.timeoutMinutes > full.maxTimeoutMinutes)
-    throw new Error(
-      `${where}: idle shutdown must satisfy min ${full.minTimeoutMinutes} <= timeout ${full.timeoutMinutes} <= max ${full.maxTimeoutMinutes}`,
+    throw new ValidationError(
+      `idle shutdown must satisfy min ${full.minTimeoutMinutes} <= timeout ${full.timeoutMinutes} <= max ${full.maxTimeoutMinutes}`,
+      where,
     );
   return full;
 }

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { SagemakerDomain } from "@cdktf/provider-aws/lib/sagemaker-domain";
 import { jupyterLabAppSettings, type IdleShutdown } from "./jupyter-lab";
+import { ValidationError } from "../validation-error";
 
 export interface StudioDomainProps {
   readonly domainName: string;
@@ -53,7 +54,7 @@ export class StudioDomain extends Construct {
   constructor(scope: Construct, id: string, props: StudioDomainProps) {
     super(scope, id);
     if (props.maxEbsGb < props.defaultEbsGb)
-      throw new Error(`${this.node.path}: maxEbsGb ${props.maxEbsGb} is below defaultEbsGb ${props.defaultEbsGb}`);
+      throw new ValidationError(`maxEbsGb ${props.maxEbsGb} is below defaultEbsGb ${props.defaultEbsGb}`, this);
     const jupyterLab = jupyterLabAppSettings(
       {
         instanceType: props.defaultInstanceType,

@@ -4,6 +4,7 @@ import { makeUniqueId } from "cdktf/lib/private/unique";
 import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
 import { SagemakerSpace } from "@cdktf/provider-aws/lib/sagemaker-space";
 import { jupyterLabAppSettings, type JupyterLabDefaults } from "./jupyter-lab";
+import { ValidationError } from "../validation-error";
 
 export const SPACE_EBS_GB = { min: 5, max: 16384 } as const;
 
@@ -47,10 +48,11 @@ export class StudioUser extends Construct {
       props.spaceEbsGb < SPACE_EBS_GB.min ||
       props.spaceEbsGb > SPACE_EBS_GB.max
     )
-      throw new Error(
-        `${this.node.path}: spaceEbsGb ${props.spaceEbsGb} must be an integer in ${SPACE_EBS_GB.min}-${SPACE_EBS_GB.max}`,
+      throw new ValidationError(
+        `spaceEbsGb ${props.spaceEbsGb} must be an integer in ${SPACE_EBS_GB.min}-${SPACE_EBS_GB.max}`,
+        this,
       );
-    if (!props.profileTags.Owner) throw new Error(`${this.node.path}: profile tags need Owner (the IAM user name)`);
+    if (!props.profileTags.Owner) throw new ValidationError(`profile tags need Owner (the IAM user name)`, this);
     this.profile = new SagemakerUserProfile(this, "Profile", {
       domainId: props.domainId,
       userProfileName: props.userProfileName,
