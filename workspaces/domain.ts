@@ -76,7 +76,7 @@ export class DomainStack extends WorkspaceStack {
     this.outputs = {
       domainId: this.domain.domainId,
       domainArn: this.domain.domainArn,
-      homeEfsFileSystemId: this.domain.domain.homeEfsFileSystemId,
+      homeEfsFileSystemId: this.domain.homeEfsFileSystemId,
       movedHomes,
     };
     domainContract.publish(this, this.outputs);
@@ -158,14 +158,14 @@ function pinDomainIdentity(stack: DomainStack, org: OrgModel, rendered: DomainId
 
 /** The replacement-forcing values as the domain resource will render them. */
 function renderedDomainIdentity(domain: StudioDomain): DomainIdentity {
-  const d = domain.domain;
+  const d = domain.renderedIdentity;
   return {
-    domainName: d.domainNameInput ?? "",
-    vpcId: d.vpcIdInput ?? "",
-    privateSubnetIds: [...(d.subnetIdsInput ?? [])],
-    authMode: d.authModeInput === "SSO" ? "SSO" : "IAM",
-    kmsKeyId: d.kmsKeyIdInput,
-    domainSecurityGroupIds: [...(d.domainSettingsInput?.securityGroupIds ?? [])],
+    domainName: d.domainName,
+    vpcId: d.vpcId,
+    privateSubnetIds: [...d.subnetIds],
+    authMode: d.authMode === "SSO" ? "SSO" : "IAM",
+    kmsKeyId: d.kmsKeyId,
+    domainSecurityGroupIds: [...d.domainSecurityGroupIds],
   };
 }
 

@@ -124,7 +124,7 @@ export class TeamStack extends WorkspaceStack {
         bucket: project.bucketName,
         policy: toTerraformPolicyJson(bucketPolicy),
         // S3 rejects a policy naming a principal that does not exist yet (§6.6, §11.8).
-        dependsOn: [buckets.get(project.name)!.bucket, identityResources.roles.get("Execution")!.role],
+        dependsOn: [buckets.get(project.name)!.bucket, identityResources.executionRole],
       });
     }
     this.projects = projects;

@@ -3,6 +3,7 @@
  * attachments, the project's customer-managed policies, and the project roles with theirs.
  */
 import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
 import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
 import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
@@ -57,6 +58,8 @@ export class ProjectIdentity extends Construct {
   readonly groupName: string;
   readonly policies: ReadonlyMap<ProjectPolicySuffix, IamPolicy>;
   readonly roles: ReadonlyMap<ProjectRoleKind, SageMakerRole>;
+  /** The ExecutionRole, for what must wait until it exists (bucket policies naming it, §6.6). */
+  readonly executionRole: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: ProjectIdentityProps) {
     super(scope, id);
@@ -120,5 +123,6 @@ export class ProjectIdentity extends Construct {
         }),
       );
     this.roles = roles;
+    this.executionRole = roles.get("Execution")!.role;
   }
 }

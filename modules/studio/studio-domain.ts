@@ -46,10 +46,22 @@ export interface StudioDomainProps {
  * JupyterLab defaults with built-in idle shutdown and download control, default space storage,
  * and the home EFS retained on deletion by default.
  */
+/** The domain's replacement-forcing settings as the resource renders them (the tripwire compares them). */
+export interface RenderedDomainIdentity {
+  readonly domainName: string;
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+  readonly authMode: string;
+  readonly kmsKeyId?: string;
+  readonly domainSecurityGroupIds: readonly string[];
+}
+
 export class StudioDomain extends Construct {
-  readonly domain: SagemakerDomain;
   readonly domainId: string;
   readonly domainArn: string;
+  /** The users' home directories (for the storage alarm of §9 and operators). */
+  readonly homeEfsFileSystemId: string;
+  private readonly domain: SagemakerDomain;
 
   constructor(scope: Construct, id: string, props: StudioDomainProps) {
     super(scope, id);
@@ -100,5 +112,19 @@ export class StudioDomain extends Construct {
     });
     this.domainId = this.domain.id;
     this.domainArn = this.domain.arn;
+    this.homeEfsFileSystemId = this.domain.homeEfsFileSystemId;
+  }
+
+  /** What the resource will render for the attributes that replace the domain when they change. */
+  get renderedIdentity(): RenderedDomainIdentity {
+    const d = this.domain;
+    return {
+      domainName: d.domainNameInput ?? "",
+      vpcId: d.vpcIdInput ?? "",
+      subnetIds: [...(d.subnetIdsInput ?? [])],
+      authMode: d.authModeInput ?? "",
+      kmsKeyId: d.kmsKeyIdInput,
+      domainSecurityGroupIds: [...(d.domainSettingsInput?.securityGroupIds ?? [])],
+    };
   }
 }
