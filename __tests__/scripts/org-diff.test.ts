@@ -4,7 +4,7 @@
  */
 import { orgDiff, parseArgs, synthesizedJson, toMarkdown, toText, type OrgDiff } from "../../scripts/org-diff";
 import type { OrgModel } from "../../org/model";
-import { editExampleOrg, loadExampleOrg } from "../support/org";
+import { editExampleOrg, loadExampleOrg, removeTeamFirstStep } from "../support/org";
 
 const base = loadExampleOrg();
 const baseJson = synthesizedJson(base);
@@ -45,13 +45,7 @@ describe("org diff", () => {
   it("deleting a removed team's entry (decommissionedTeams): both of its workspaces retire, nothing blocks", () => {
     const removed = editExampleOrg({
       teams: (t) => {
-        const algo = t.teams.algo;
-        algo.status = "removed";
-        algo.users = {};
-        for (const p of Object.values<any>(algo.projects)) {
-          p.status = "retired";
-          p.members = [];
-        }
+        removeTeamFirstStep(t, "algo");
       },
     });
     const deleted = editExampleOrg({

@@ -202,3 +202,22 @@ export function changedAddresses(plan: any): string[] {
     .filter((c: any) => !(c.change.actions.length === 1 && ["no-op", "read"].includes(c.change.actions[0])))
     .map((c: any) => c.address);
 }
+
+/** Each run passed with no diagnostic (a failure shows the run's name and diagnostics). */
+export function expectPassed(results: Record<string, RunResult>, runs: readonly string[]): void {
+  for (const run of runs)
+    expect({ run, status: results[run]?.status, diagnostics: results[run]?.diagnostics }).toEqual({
+      run,
+      status: "pass",
+      diagnostics: [],
+    });
+}
+
+/** A run's planned changes of the given addresses: address -> change. */
+export function plannedChanges(r: RunResult, addresses: readonly string[]): Record<string, any> {
+  return Object.fromEntries(
+    (r.plan?.resource_changes ?? [])
+      .filter((c: any) => addresses.includes(c.address))
+      .map((c: any) => [c.address, c.change]),
+  );
+}

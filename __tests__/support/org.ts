@@ -70,3 +70,22 @@ export function problemsIn(sources: readonly OrgSource[]): Problem[] {
 export function problemsOf(edits: Parameters<typeof editedExampleSources>[0]): string[] {
   return problemsIn(editedExampleSources(edits)).map(formatProblem);
 }
+
+/** Platform-file edit: the Terraform Cloud backend (workspaces always read their state back). */
+export function cloudBackend(platform: any): void {
+  platform.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" };
+}
+
+/**
+ * Teams-file edit: the documented first step of removing a team (docs/operations.md): status
+ * removed, no users, every project retired with no members (its data stays).
+ */
+export function removeTeamFirstStep(teams: any, id: string): void {
+  const team = teams.teams[id];
+  team.status = "removed";
+  team.users = {};
+  for (const p of Object.values<any>(team.projects)) {
+    p.status = "retired";
+    p.members = [];
+  }
+}

@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { buildApp } from "../../workspaces/app";
 import type { OrgModel } from "../../org/model";
+import { cloudBackend, editExampleOrg } from "./org";
 
 export type StackJson = Record<string, any>;
 
@@ -44,4 +45,35 @@ export function addresses(stack: StackJson): string[] {
   for (const [type, byName] of Object.entries(stack.data ?? {}))
     for (const name of Object.keys(byName as object)) out.push(`data.${type}.${name}`);
   return out.sort();
+}
+
+/** What a project bucket consists of (its policy belongs to the team's access, §6.6). */
+export const PROJECT_BUCKET_TYPES = [
+  "aws_s3_bucket",
+  "aws_s3_bucket_public_access_block",
+  "aws_s3_bucket_versioning",
+  "aws_s3_bucket_server_side_encryption_configuration",
+  "aws_s3_bucket_lifecycle_configuration",
+  "aws_s3_object",
+];
+
+/** `type.name` addresses of these resource types in a workspace, sorted. */
+export function addressesOf(stack: StackJson, types: readonly string[]): string[] {
+  return types.flatMap((type) => Object.keys(stack.resource?.[type] ?? {}).map((name) => `${type}.${name}`)).sort();
+}
+
+/** The example org with the Terraform Cloud backend and these edits, synthesized: JSON per workspace. */
+export function synthCloudExample(
+  platform: (doc: any) => void = () => {},
+  teams?: (doc: any) => void,
+): Record<string, StackJson> {
+  return synthOrg(
+    editExampleOrg({
+      teams,
+      platform: (d) => {
+        cloudBackend(d);
+        platform(d);
+      },
+    }),
+  ).json;
 }

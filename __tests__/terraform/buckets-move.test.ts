@@ -19,9 +19,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { offlineTerraform } from "../../scripts/terraform-offline";
-import { editExampleOrg } from "../support/org";
-import { synthOrg, type StackJson } from "../support/synth";
-import { literalOutputs, planEdits, planFirstRuns, type RunResult } from "../support/edit-plans";
+import { addressesOf, PROJECT_BUCKET_TYPES, synthCloudExample, type StackJson } from "../support/synth";
+import { expectPassed, literalOutputs, planEdits, planFirstRuns, plannedChanges } from "../support/edit-plans";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tf-buckets-move-"));
 const tf = offlineTerraform(scratch);
@@ -29,14 +28,6 @@ const maybe = "skipped" in tf ? it.skip : it;
 if ("skipped" in tf) process.stderr.write(`\n!! SKIPPED: buckets-move plans (${tf.skipped})\n`);
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-const BUCKET_TYPES = [
-  "aws_s3_bucket",
-  "aws_s3_bucket_public_access_block",
-  "aws_s3_bucket_versioning",
-  "aws_s3_bucket_server_side_encryption_configuration",
-  "aws_s3_bucket_lifecycle_configuration",
-  "aws_s3_object",
-];
 const before: StackJson = JSON.parse(
   fs.readFileSync(path.join(__dirname, "fixtures", "foundation-before-buckets-move.tf.json"), "utf8"),
 );
@@ -44,37 +35,13 @@ const retained: Record<string, string> = before.output.retained_projects.value;
 
 type Doc = any;
 const synth = (moving: boolean, teams?: (d: Doc) => void) =>
-  synthOrg(
-    editExampleOrg({
-      teams,
-      platform: (d) => {
-        d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" };
-        if (moving) d.storage.moveBucketsToTeamWorkspaces = true;
-      },
-    }),
-  ).json;
+  synthCloudExample((d) => {
+    if (moving) d.storage.moveBucketsToTeamWorkspaces = true;
+  }, teams);
 
 /** Addresses of the project buckets' parts in a workspace (the shared bucket excluded). */
 const projectBucketAddresses = (json: StackJson) =>
-  BUCKET_TYPES.flatMap((type) =>
-    Object.keys(json.resource?.[type] ?? {})
-      .filter((name) => !name.startsWith("bucket-shared"))
-      .map((name) => `${type}.${name}`),
-  ).sort();
-const changes = (r: RunResult, addresses: readonly string[]) =>
-  Object.fromEntries(
-    (r.plan?.resource_changes ?? [])
-      .filter((c: any) => addresses.includes(c.address))
-      .map((c: any) => [c.address, c.change]),
-  );
-const passed = (results: Record<string, RunResult>, runs: readonly string[]) => {
-  for (const run of runs)
-    expect({ run, status: results[run]?.status, diagnostics: results[run]?.diagnostics }).toEqual({
-      run,
-      status: "pass",
-      diagnostics: [],
-    });
-};
+  addressesOf(json, PROJECT_BUCKET_TYPES).filter((a) => !a.includes(".bucket-shared"));
 
 describe("moving the project buckets out of the foundation workspace (offline plans)", () => {
   const moving = synth(true);
@@ -100,10 +67,10 @@ describe("moving the project buckets out of the foundation workspace (offline pl
           refusedBy: ["terraform_data.buckets-in-foundation"],
         },
       ]);
-      passed(results, ["baseline", "baseline_replan", "move_buckets", "upgrade_without_setting"]);
+      expectPassed(results, ["baseline", "baseline_replan", "move_buckets", "upgrade_without_setting"]);
       const moved = projectBucketAddresses(before);
       expect(moved.length).toBeGreaterThan(4 * 5);
-      const planned = changes(results.move_buckets, moved);
+      const planned = plannedChanges(results.move_buckets, moved);
       expect(Object.keys(planned).sort()).toEqual(moved);
       for (const [address, change] of Object.entries<any>(planned))
         expect({ address, actions: change.actions }).toEqual({ address, actions: ["forget"] });
@@ -141,7 +108,7 @@ describe("moving the project buckets out of the foundation workspace (offline pl
           outputs: { foundation: { retained_projects: retained } },
         },
       ]);
-      passed(results, [
+      expectPassed(results, [
         "before_foundation_apply",
         "after_foundation_apply",
         "new_project_same_change",
@@ -149,7 +116,7 @@ describe("moving the project buckets out of the foundation workspace (offline pl
       ]);
       const rc = projectBucketAddresses(moving["team-rc"]);
       for (const run of ["before_foundation_apply", "after_foundation_apply"]) {
-        const planned = changes(results[run], rc);
+        const planned = plannedChanges(results[run], rc);
         expect(Object.keys(planned).sort()).toEqual(rc);
         for (const [address, change] of Object.entries<any>(planned)) {
           const marker = /^aws_s3_object\./.test(address);
@@ -164,7 +131,7 @@ describe("moving the project buckets out of the foundation workspace (offline pl
           expect(change.actions).not.toContain("delete");
         }
       }
-      const fresh = changes(results.new_project_same_change, projectBucketAddresses(withNew["team-rc"]));
+      const fresh = plannedChanges(results.new_project_same_change, projectBucketAddresses(withNew["team-rc"]));
       for (const [address, change] of Object.entries<any>(fresh))
         if (address.includes("bucket-rc-credit-scoring"))
           expect({ address, actions: change.actions, importing: change.importing }).toEqual({

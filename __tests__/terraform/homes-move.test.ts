@@ -18,9 +18,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { offlineTerraform } from "../../scripts/terraform-offline";
-import { editExampleOrg } from "../support/org";
-import { synthOrg, type StackJson } from "../support/synth";
-import { literalOutputs, planEdits, planFirstRuns, type RunResult } from "../support/edit-plans";
+import { addressesOf, synthCloudExample, type StackJson } from "../support/synth";
+import { expectPassed, literalOutputs, planEdits, planFirstRuns, type RunResult } from "../support/edit-plans";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tf-homes-move-"));
 const tf = offlineTerraform(scratch);
@@ -37,15 +36,9 @@ const homesOfTeam = (team: string) => Object.keys(beforeHomes).filter((k) => k.s
 
 type Doc = any;
 const synth = (moving: boolean, teams?: (d: Doc) => void) =>
-  synthOrg(
-    editExampleOrg({
-      teams,
-      platform: (d) => {
-        d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" };
-        if (moving) d.studio.moveHomesOutOfDomain = true;
-      },
-    }),
-  ).json;
+  synthCloudExample((d) => {
+    if (moving) d.studio.moveHomesOutOfDomain = true;
+  }, teams);
 
 /** Planned changes of the homes' resource types: address -> change. */
 const homeChanges = (r: RunResult) =>
@@ -54,8 +47,7 @@ const homeChanges = (r: RunResult) =>
       .filter((c: any) => HOME_TYPES.includes(c.type))
       .map((c: any) => [c.address, c.change]),
   );
-const homeAddresses = (json: StackJson) =>
-  HOME_TYPES.flatMap((type) => Object.keys(json.resource?.[type] ?? {}).map((name) => `${type}.${name}`)).sort();
+const homeAddresses = (json: StackJson) => addressesOf(json, HOME_TYPES);
 
 describe("moving the Studio homes out of the domain workspace (offline plans)", () => {
   const moving = synth(true);
@@ -94,12 +86,7 @@ describe("moving the Studio homes out of the domain workspace (offline plans)", 
         { name: "move_and_delete_named_home", json: bobLeaves(true), refusedBy: [] },
         { name: "move_and_delete_unnamed_home", json: bobLeaves(false), refusedBy: ["terraform_data.homes-guard"] },
       ]);
-      for (const run of [...runs, "move_and_delete_named_home", "move_and_delete_unnamed_home"])
-        expect({ run, status: results[run]?.status, diagnostics: results[run]?.diagnostics }).toEqual({
-          run,
-          status: "pass",
-          diagnostics: [],
-        });
+      expectPassed(results, [...runs, "move_and_delete_named_home", "move_and_delete_unnamed_home"]);
       const changes = homeChanges(results.move_homes);
       expect(Object.keys(changes).sort()).toEqual(homeAddresses(before));
       for (const [address, change] of Object.entries<any>(changes))
@@ -140,12 +127,7 @@ describe("moving the Studio homes out of the domain workspace (offline plans)", 
         { name: "after_domain_apply", json: moving["domain-rc"], refusedBy: [], outputs: domainApplied },
         { name: "new_member_same_change", json: withDave["domain-rc"], refusedBy: [], outputs: domainApplied },
       ]);
-      for (const run of ["before_domain_apply", "after_domain_apply", "new_member_same_change"])
-        expect({ run, status: results[run]?.status, diagnostics: results[run]?.diagnostics }).toEqual({
-          run,
-          status: "pass",
-          diagnostics: [],
-        });
+      expectPassed(results, ["before_domain_apply", "after_domain_apply", "new_member_same_change"]);
       const rcAddresses = homeAddresses(moving["domain-rc"]);
       expect(rcAddresses).toHaveLength(2 * homesOfTeam("rc").length);
       for (const run of ["before_domain_apply", "after_domain_apply"]) {

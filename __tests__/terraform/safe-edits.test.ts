@@ -24,7 +24,7 @@ import { offlineTerraform } from "../../scripts/terraform-offline";
 import { FoundationStack } from "../../workspaces/foundation";
 import { buildApp } from "../../workspaces/app";
 import type { OrgModel } from "../../org/model";
-import { editExampleOrg } from "../support/org";
+import { cloudBackend, editExampleOrg, removeTeamFirstStep } from "../support/org";
 import { synthOrg, type StackJson } from "../support/synth";
 import {
   changedAddresses,
@@ -51,7 +51,7 @@ interface Edit {
   readonly refusedBy?: Readonly<Record<string, readonly string[]>>;
 }
 
-const cloud = (d: Doc) => (d.backend = { type: "cloud", organization: "acme", workspacePrefix: "sagemaker-" });
+const cloud = cloudBackend;
 const guard = (id: string) => `terraform_data.${id}`;
 const without = (list: any[], name: string) => list.filter((m) => (typeof m === "string" ? m : m.name) !== name);
 
@@ -87,13 +87,7 @@ const EDITS: readonly Edit[] = [
     // The documented first step (docs/operations.md): access goes, data stays, homes named.
     name: "remove_team_in_steps",
     teams: (d) => {
-      const algo = d.teams.algo;
-      algo.status = "removed";
-      algo.users = {};
-      for (const p of Object.values<any>(algo.projects)) {
-        p.status = "retired";
-        p.members = [];
-      }
+      removeTeamFirstStep(d, "algo");
       d.deleteHomes = ALGO_HOMES;
     },
   },

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { FoundationStack } from "../../workspaces/foundation";
 import { editExampleOrg, loadExampleOrg, problemsOf } from "../support/org";
-import { resources, synthOrg } from "../support/synth";
+import { PROJECT_BUCKET_TYPES, resources, synthOrg } from "../support/synth";
 import type { OrgModel } from "../../org/model";
 import { SPEC_PLATFORM_POLICIES, type SpecStatement } from "./foundation-policy-spec";
 
@@ -28,23 +28,13 @@ function synthBuckets(org: OrgModel): { text: string; json: any } {
   const json: any = { resource, removed, output };
   for (const ws of teams) {
     const team = JSON.parse(out.text[ws], (k, v) => (k === "//" ? undefined : v));
-    for (const type of BUCKET_PARTS)
+    for (const type of PROJECT_BUCKET_TYPES)
       if (team.resource[type]) json.resource[type] = { ...json.resource[type], ...team.resource[type] };
-    const released = (team.removed ?? []).filter((r: any) => BUCKET_PARTS.includes(r.from.split(".")[0]));
+    const released = (team.removed ?? []).filter((r: any) => PROJECT_BUCKET_TYPES.includes(r.from.split(".")[0]));
     if (released.length) json.removed = [...(json.removed ?? []), ...released];
   }
   return { text: [out.text.foundation, ...teams.map((ws) => out.text[ws])].join("\n"), json };
 }
-
-/** What a project bucket consists of (its policy belongs to the team's access, §6.6). */
-const BUCKET_PARTS = [
-  "aws_s3_bucket",
-  "aws_s3_bucket_public_access_block",
-  "aws_s3_bucket_versioning",
-  "aws_s3_bucket_server_side_encryption_configuration",
-  "aws_s3_bucket_lifecycle_configuration",
-  "aws_s3_object",
-];
 
 /** The policy document AWS receives: Terraform turns `$${` into a literal `${`. */
 function awsDocument(terraformPolicy: string): any {

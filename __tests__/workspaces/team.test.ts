@@ -2,7 +2,7 @@
  * team-<id> workspace: every resource kind and every policy, asserted on the synthesized JSON
  * (policies parsed and compared statement by statement with platform-spec §6 and §8).
  */
-import { editExampleOrg, loadExampleOrg } from "../support/org";
+import { editExampleOrg, loadExampleOrg, removeTeamFirstStep } from "../support/org";
 import { addresses, resourceList, resources, synthOrg, type StackJson } from "../support/synth";
 
 const A = "123456789012";
@@ -711,13 +711,7 @@ describe("team workspace: a removed team (issue 10)", () => {
   const removed = synthOrg(
     editExampleOrg({
       teams: (d) => {
-        const algo = d.teams.algo;
-        algo.status = "removed";
-        algo.users = {};
-        for (const p of Object.values<any>(algo.projects)) {
-          p.status = "retired";
-          p.members = [];
-        }
+        removeTeamFirstStep(d, "algo");
       },
     }),
   ).json;
