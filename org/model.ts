@@ -119,7 +119,17 @@ export interface OrgModel {
 
 /** Every active membership of the org, sorted by (team, project, user). */
 export function allMemberships(org: OrgModel): Membership[] {
-  return org.teams.flatMap((t) => t.projects.flatMap((p) => [...p.memberships]));
+  return org.teams.flatMap(teamMemberships);
+}
+
+/** Every membership of a team, in its projects' order (only active projects hold members). */
+export function teamMemberships(team: Team): Membership[] {
+  return team.projects.flatMap((p) => [...p.memberships]);
+}
+
+/** A membership's key, `team/project/user`: the key of its Studio home (homes guards, `deleteHomes`). */
+export function membershipKey(m: Pick<Membership, "team" | "project" | "user">): string {
+  return `${m.team}/${m.project}/${m.user}`;
 }
 
 /** The buckets' customer-managed key when they use SSE-KMS, else undefined (SSE-S3). */

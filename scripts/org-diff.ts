@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadOrgFromSources, type OrgSource } from "../org/loader";
-import { allMemberships, type OrgModel, type Project } from "../org/model";
+import { allMemberships, membershipKey, type OrgModel, type Project } from "../org/model";
 import { OrgValidationError } from "../org/problems";
 import { buildApp } from "../workspaces/app";
 
@@ -170,7 +170,7 @@ export function orgDiff(
         destructive: !decommissioned.has(key),
       });
 
-  const memberships = (o: OrgModel) => byKey(allMemberships(o), (m) => `${m.team}/${m.project}/${m.user}`);
+  const memberships = (o: OrgModel) => byKey(allMemberships(o), membershipKey);
   const baseMembers = memberships(base);
   const headMembers = memberships(head);
   for (const [key, m] of headMembers) {

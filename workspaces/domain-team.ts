@@ -12,12 +12,19 @@ import { Construct } from "constructs";
 import { WorkspaceStack } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
 import { domainContract } from "./contracts/domain";
-import { bucketKmsKeyArn, type Membership, type OrgModel, type Team } from "../org/model";
+import {
+  bucketKmsKeyArn,
+  membershipKey,
+  teamMemberships,
+  type Membership,
+  type OrgModel,
+  type Team,
+} from "../org/model";
 import { idleBounds } from "../org/rules/studio";
 import { downloadConfigArn, partitionOf } from "../modules/studio/download-lifecycle-configs";
 import { StudioUser } from "../modules/studio/studio-user";
 import { HomesGuard } from "../modules/state/homes-guard";
-import { ImportBlock } from "../modules/state/import-block";
+import { importResources } from "../modules/state/import-block";
 import type { IdleShutdown } from "../modules/studio/jupyter-lab";
 
 export const DOMAIN_WORKSPACE = "domain";
@@ -26,19 +33,9 @@ export function domainTeamWorkspaceName(teamId: string): string {
   return `${DOMAIN_WORKSPACE}-${teamId}`;
 }
 
-/** A home's key, `team/project/user`: the HomesGuard ledgers and `deleteHomes` use it. */
-export function homeKeyOf(m: Pick<Membership, "team" | "project" | "user">): string {
-  return `${m.team}/${m.project}/${m.user}`;
-}
-
 /** Construct id (and Terraform address prefix) of a membership's Studio resources: YAML keys only. */
 export function studioUserId(m: Pick<Membership, "team" | "project" | "user">): string {
   return `member-${m.team}-${m.project}-${m.user}`;
-}
-
-/** Every membership of a team, in its projects' order (active projects only hold members). */
-export function teamMemberships(team: Team): Membership[] {
-  return team.projects.flatMap((p) => [...p.memberships]);
 }
 
 /** The JupyterLab idle-shutdown settings of the domain and of every profile (§5.1). */
@@ -108,8 +105,8 @@ export class DomainTeamStack extends WorkspaceStack {
             ManagedBy: managedBy,
           },
         });
-        this.users.set(homeKeyOf(m), user);
-        adopt?.(m, id);
+        this.users.set(membershipKey(m), user);
+        adopt?.(m, user);
       }
     }
 
@@ -134,18 +131,8 @@ function adoption(stack: WorkspaceStack, platform: OrgModel["platform"], domainI
   const held = `concat(try(${outputs}.moved_homes, []), keys(try(${outputs}.live_homes, {})))`;
   const arn = (kind: string, name: string) =>
     `arn:${partitionOf(platform.region)}:sagemaker:${platform.region}:${platform.accountId}:${kind}/${domainId}/${name}`;
-  return (m: Membership, id: string) => {
-    const when = `contains(${held}, ${JSON.stringify(homeKeyOf(m))})`;
-    const addresses = StudioUser.addressNames(id);
-    new ImportBlock(stack, `${id}-adopt-profile`, {
-      to: `aws_sagemaker_user_profile.${addresses.profile}`,
-      id: arn("user-profile", m.userProfileName),
-      when,
-    });
-    new ImportBlock(stack, `${id}-adopt-space`, {
-      to: `aws_sagemaker_space.${addresses.space}`,
-      id: arn("space", m.spaceName),
-      when,
-    });
-  };
+  return (m: Membership, user: StudioUser) =>
+    importResources(user, `contains(${held}, ${JSON.stringify(membershipKey(m))})`, (r) =>
+      r === user.profile ? arn("user-profile", m.userProfileName) : arn("space", m.spaceName),
+    );
 }

@@ -12,8 +12,8 @@ import { Token } from "cdktf";
 import { WorkspaceStack } from "./workspace-stack";
 import { foundationContract, networkContract } from "./contracts/index";
 import { domainContract, type DomainOutputs } from "./contracts/domain";
-import { DOMAIN_WORKSPACE, homeKeyOf, idleShutdownOf, studioUserId } from "./domain-team";
-import { allMemberships, type OrgModel } from "../org/model";
+import { DOMAIN_WORKSPACE, idleShutdownOf, studioUserId } from "./domain-team";
+import { allMemberships, membershipKey, type OrgModel } from "../org/model";
 import { SynthesisRefused } from "../org/problems";
 import { configuredDomainIdentity, domainIdentityChanges, replacementMessage } from "../org/rules/studio";
 import type { DomainIdentity } from "../org/sections/studio";
@@ -93,14 +93,13 @@ export class DomainStack extends WorkspaceStack {
     const moving = org.studio.moveHomesOutOfDomain;
     const previous = this.remoteState(this.workspace, { ...HomesGuard.STATE_DEFAULTS, moved_homes: [] });
     readOnlyExistingState(previous, this.localStateFile);
-    const kept = moving ? allMemberships(org).map(homeKeyOf) : [];
-    if (moving)
-      for (const m of allMemberships(org)) {
-        const id = studioUserId(m);
-        const { profile, space } = StudioUser.addressNames(id);
-        new RemovedBlock(this, `${id}-moved-profile`, { from: `aws_sagemaker_user_profile.${profile}` });
-        new RemovedBlock(this, `${id}-moved-space`, { from: `aws_sagemaker_space.${space}` });
-      }
+    const moved = moving ? allMemberships(org) : [];
+    for (const m of moved) {
+      const id = studioUserId(m);
+      const { profile, space } = StudioUser.addressNames(id);
+      new RemovedBlock(this, `${id}-moved-profile`, { from: `aws_sagemaker_user_profile.${profile}` });
+      new RemovedBlock(this, `${id}-moved-space`, { from: `aws_sagemaker_space.${space}` });
+    }
     new LedgerGuard(this, "homes-guard", {
       guardId: "homes-guard",
       outputName: LIVE_HOMES_OUTPUT,
@@ -108,7 +107,7 @@ export class DomainStack extends WorkspaceStack {
         "Studio homes this workspace still holds (none since they live in the domain-<team> workspaces); the next plan fails if one is deleted without a move or a deleteHomes acknowledgement",
       previousState: previous,
       entries: {},
-      keep: kept,
+      keep: moved.map(membershipKey),
       // Only while moving: otherwise a people change (deleteHomes) would re-plan this workspace.
       released: moving ? org.deleteHomes : [],
       message: (lost) =>

@@ -4,8 +4,8 @@
  * element's JSON fragment is deep-merged into the stack, and arrays are concatenated, so several
  * ImportBlocks render as one `import` list.
  */
-import { Construct } from "constructs";
-import { TerraformElement } from "cdktf";
+import { Construct, type IConstruct } from "constructs";
+import { TerraformElement, TerraformResource } from "cdktf";
 import { ValidationError } from "../validation-error";
 
 export interface ImportBlockProps {
@@ -37,4 +37,23 @@ export class ImportBlock extends TerraformElement {
   override toHclTerraform(): Record<string, unknown> {
     return this.toTerraform();
   }
+}
+
+/**
+ * Import blocks for every resource directly inside `construct`, while `when` holds: the construct
+ * moves here from another workspace's state with its addresses unchanged. `idOf` gives each
+ * resource's provider import id.
+ */
+export function importResources(
+  construct: IConstruct,
+  when: string,
+  idOf: (resource: TerraformResource) => string,
+): void {
+  for (const child of construct.node.children)
+    if (child instanceof TerraformResource)
+      new ImportBlock(construct, `${child.node.id}-adopt`, {
+        to: `${child.terraformResourceType}.${child.friendlyUniqueId}`,
+        id: idOf(child),
+        when,
+      });
 }

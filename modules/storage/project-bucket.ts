@@ -10,7 +10,7 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { toTerraformPolicyJson, type PolicyDocument } from "../../catalog/policies/policy-document";
 import { RemovedBlock } from "../state/removed-block";
-import { ImportBlock } from "../state/import-block";
+import { importResources } from "../state/import-block";
 import type { LifecycleRule } from "./lifecycle-rules";
 import { ValidationError } from "../validation-error";
 
@@ -150,15 +150,7 @@ export class ProjectBucket extends Construct {
    * Import ids: the bucket name, or `<bucket>/<key>` for a folder marker.
    */
   adopt(when: string): void {
-    for (const child of this.node.children) {
-      if (!(child instanceof TerraformResource)) continue;
-      const id = child instanceof S3Object ? `${this.bucketName}/${child.keyInput}` : this.bucketName;
-      new ImportBlock(this, `${child.node.id}-adopt`, {
-        to: `${child.terraformResourceType}.${child.friendlyUniqueId}`,
-        id,
-        when,
-      });
-    }
+    importResources(this, when, (r) => (r instanceof S3Object ? `${this.bucketName}/${r.keyInput}` : this.bucketName));
   }
 
   /**
