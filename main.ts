@@ -3,26 +3,27 @@
  *   ORG_FILE       people file (default org/teams.yaml)
  *   PLATFORM_FILE  platform file (default org/platform.yaml; optional when ORG_FILE has every section)
  *   CDKTF_OUTDIR   output directory (default cdktf.out)
+ *   SYNTH_WORKERS  synthesis threads (0 = one thread; default: by org size and cores)
  * `--quiet` (or QUIET=1): no progress and no summary. Progress goes to a terminal's stderr only.
  */
-import { loadOrg, orgFilesFromEnv } from "./org/loader";
+import { loadOrgFromSources, orgFilesFromEnv, readOrgSources } from "./org/loader";
 import { OrgValidationError, SynthesisRefused } from "./org/problems";
-import { resourceCounts, synthesize } from "./workspaces/app";
+import { synthesizeOrg } from "./workspaces/parallel-synth";
 import { ValidationError } from "./modules/validation-error";
 
-function main(): number {
+async function main(): Promise<number> {
   const quiet = process.argv.includes("--quiet") || process.env.QUIET === "1";
   const live = !quiet && process.stderr.isTTY;
   const started = Date.now();
   // One overwritten status line on a terminal; nothing in logs or pipes.
   const progress = (step: string) => live && process.stderr.write(`\r\x1b[K${step}`);
   try {
-    const org = loadOrg(orgFilesFromEnv());
+    const sources = readOrgSources(orgFilesFromEnv());
+    const org = loadOrgFromSources(sources);
     const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
-    const platform = synthesize(org, outdir, progress);
+    const { counts } = await synthesizeOrg(org, sources, outdir, progress);
     if (live) process.stderr.write("\r\x1b[K");
     if (quiet) return 0;
-    const counts = resourceCounts(platform);
     const resources = Object.values(counts).reduce((a, b) => a + b, 0);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
@@ -42,4 +43,6 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+void main().then((code) => {
+  process.exitCode = code;
+});

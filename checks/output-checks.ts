@@ -6,7 +6,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { formatFinding, runGuardrails, type Finding, type TerraformJson } from "./guardrails";
+import {
+  formatFinding,
+  runGuardrails,
+  suppressFindings,
+  workspaceFindings,
+  type Finding,
+  type TerraformJson,
+} from "./guardrails";
 import { SynthesisRefused } from "../org/problems";
 
 /** The §0.1 placeholders: in rendered output they can only be a template bug. */
@@ -83,19 +90,44 @@ export function outputRefusal(outdir: string, target: string): SynthesisRefused 
   return renderedRefusal(fromTexts(readStacks(outdir)), target);
 }
 
+/** What the checks found in one workspace, before the suppressions (which apply to the whole output). */
+export interface WorkspaceCheck {
+  readonly problems: readonly RenderProblem[];
+  /** Guardrail findings; none are looked for while the text has render problems. */
+  readonly findings: readonly Finding[];
+}
+
+/** The checks of one rendered workspace (a synthesis worker runs them on what it rendered). */
+export function checkWorkspace(workspace: string, rendered: RenderedWorkspace): WorkspaceCheck {
+  const problems = renderProblems(workspace, rendered.text);
+  if (problems.length) return { problems, findings: [] };
+  const json = (rendered.json ?? JSON.parse(rendered.text)) as TerraformJson;
+  return { problems, findings: workspaceFindings(workspace, json) };
+}
+
 /** `outputRefusal` on workspaces synthesis still holds in memory (no read-back, no re-parse). */
 export function renderedRefusal(
   rendered: Readonly<Record<string, RenderedWorkspace>>,
   target: string,
 ): SynthesisRefused | undefined {
-  const ordered = Object.keys(rendered).sort();
-  const problems = ordered.flatMap((ws) => renderProblems(ws, rendered[ws].text));
+  const checks: Record<string, WorkspaceCheck> = {};
+  for (const ws of Object.keys(rendered)) checks[ws] = checkWorkspace(ws, rendered[ws]);
+  return checkedRefusal(checks, target);
+}
+
+/** The refusal for the whole output from each workspace's checks: render problems first, then guardrails. */
+export function checkedRefusal(
+  checks: Readonly<Record<string, WorkspaceCheck>>,
+  target: string,
+): SynthesisRefused | undefined {
+  const ordered = Object.keys(checks).sort();
+  const problems = ordered.flatMap((ws) => checks[ws].problems);
   if (problems.length)
     return new SynthesisRefused(
       `refusing to write ${target}: the rendered Terraform is broken (a bug, not an org-file problem):\n` +
         problems.map((p) => `${p.workspace}: ${p.message}`).join("\n"),
     );
-  const findings = guardrailFindings(rendered);
+  const findings = suppressFindings(Object.fromEntries(ordered.map((ws) => [ws, checks[ws].findings])));
   if (findings.length)
     return new SynthesisRefused(
       `refusing to write ${target}: the rendered Terraform breaks ${findings.length} platform guardrail${findings.length === 1 ? "" : "s"} ` +

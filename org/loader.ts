@@ -46,6 +46,11 @@ export function orgFilesFromEnv(env: NodeJS.ProcessEnv = process.env): OrgFiles 
 
 /** Reads, validates and resolves the org. Throws OrgValidationError listing every problem. */
 export function loadOrg(files: OrgFiles = orgFilesFromEnv()): OrgModel {
+  return loadOrgFromSources(readOrgSources(files));
+}
+
+/** The org files' texts, read once (synthesis workers load the model from the same texts). */
+export function readOrgSources(files: OrgFiles = orgFilesFromEnv()): OrgSource[] {
   const sources: OrgSource[] = [];
   const problems: Problem[] = [];
   const read = (path: string, required: boolean) => {
@@ -62,7 +67,7 @@ export function loadOrg(files: OrgFiles = orgFilesFromEnv()): OrgModel {
   if (files.platformFile && files.platformFile !== files.teamsFile)
     read(files.platformFile, !!files.platformFileRequired);
   if (problems.length) throw new OrgValidationError(problems);
-  return loadOrgFromSources(sources);
+  return sources;
 }
 
 interface ParsedFile {

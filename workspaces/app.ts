@@ -4,8 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { App } from "cdktf";
-import { disableTokenStackTraces } from "../modules/fast-tokens";
+import { App, type TerraformStack } from "cdktf";
+import { disableTokenStackTraces, releasingTokens } from "../modules/fast-tokens";
 import type { OrgModel } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 import { NetworkStack } from "./network";
@@ -14,7 +14,7 @@ import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
 import { DomainTeamStack } from "./domain-team";
 import { RegistryStack } from "./registry";
-import { renderedRefusal, type RenderedWorkspace } from "../checks/output-checks";
+import { checkWorkspace, renderedRefusal, type RenderedWorkspace, type WorkspaceCheck } from "../checks/output-checks";
 import { SinglePassStack } from "./single-pass-stack";
 import { TfcStack } from "./tfc";
 
@@ -26,7 +26,46 @@ export interface Platform {
 /** Progress of a synthesis, for a terminal (main.ts prints it; quiet by default). */
 export type Progress = (step: string) => void;
 
-/** Deploy order (§2, with the homes per team): network -> foundation -> team-* -> domain -> domain-* -> registry. */
+/** A workspace synthesized on its own: its name and how to build its stack in an App. */
+export interface SynthesisUnit {
+  readonly name: string;
+  readonly build: (app: App) => SinglePassStack & { readonly upstreamWorkspaces: readonly string[] };
+}
+
+/** One workspace of the platform: its name, the workspaces applied before it, and how to build it. */
+export interface PlannedWorkspace extends SynthesisUnit {
+  /** In the order cdktf's manifest lists them (the order of `addDependency`). */
+  readonly dependencies: readonly string[];
+  readonly build: (app: App) => WorkspaceStack;
+}
+
+/**
+ * Every workspace of an org in deploy order (§2, with the homes per team): network ->
+ * foundation -> team-* -> domain -> domain-* -> registry. Workspaces share values only through
+ * remote state, so each one builds alone; the dependencies record the apply order.
+ */
+export function workspacePlan(org: OrgModel): PlannedWorkspace[] {
+  const plan = (name: string, dependencies: string[], build: (app: App) => WorkspaceStack): PlannedWorkspace => ({
+    name,
+    dependencies,
+    build,
+  });
+  return [
+    plan("network", [], (app) => new NetworkStack(app, org)),
+    plan("foundation", [], (app) => new FoundationStack(app, org)),
+    ...org.teams.map((team) =>
+      plan(`team-${team.id}`, ["network", "foundation"], (app) => new TeamStack(app, org, team)),
+    ),
+    plan("domain", ["network", "foundation"], (app) => new DomainStack(app, org)),
+    // Profiles after their ExecutionRoles (§2): the team's roles.
+    ...org.teams.map((team) =>
+      plan(`domain-${team.id}`, ["network", "domain", `team-${team.id}`], (app) => new DomainTeamStack(app, org, team)),
+    ),
+    plan("registry", [], (app) => new RegistryStack(app, org)),
+  ];
+}
+
+/** The whole platform in one cdktf App (tests, `org:diff`, and small orgs in `synthesizeOrg`). */
 export function buildApp(org: OrgModel, outdir: string, progress: Progress = () => {}): Platform {
   disableTokenStackTraces();
   // cdktf's construct validations shell out to the *local* `terraform version` once per import
@@ -34,32 +73,15 @@ export function buildApp(org: OrgModel, outdir: string, progress: Progress = () 
   // plan (Terraform Cloud), and fatal where terraform is absent. The required Terraform version
   // is declared in each workspace instead (`required_version`, WorkspaceStack).
   const app = new App({ outdir, skipValidation: true });
-  const total = 4 + 2 * org.teams.length;
-  let built = 0;
-  const build = <T>(name: string, make: () => T): T => {
-    progress(`building workspace ${++built}/${total}: ${name}`);
-    return make();
-  };
-  const network = build("network", () => new NetworkStack(app, org));
-  const foundation = build("foundation", () => new FoundationStack(app, org));
-  const teams = org.teams.map((team) => build(`team-${team.id}`, () => new TeamStack(app, org, team)));
-  const domain = build("domain", () => new DomainStack(app, org));
-  const homes = org.teams.map((team) => build(`domain-${team.id}`, () => new DomainTeamStack(app, org, team)));
-  const registry = build("registry", () => new RegistryStack(app, org));
-  // Workspaces share values only through remote state; the dependencies record the apply order.
-  for (const t of teams) {
-    t.addDependency(network);
-    t.addDependency(foundation);
-  }
-  domain.addDependency(network);
-  domain.addDependency(foundation);
-  homes.forEach((h, i) => {
-    h.addDependency(network);
-    h.addDependency(domain);
-    // Profiles after their ExecutionRoles (§2): the team's roles.
-    h.addDependency(teams[i]);
+  const plan = workspacePlan(org);
+  const built = new Map<string, WorkspaceStack>();
+  plan.forEach((ws, i) => {
+    progress(`building workspace ${i + 1}/${plan.length}: ${ws.name}`);
+    const stack = ws.build(app);
+    for (const d of ws.dependencies) stack.addDependency(built.get(d)!);
+    built.set(ws.name, stack);
   });
-  const stacks = [network, foundation, ...teams, domain, ...homes, registry];
+  const stacks = [...built.values()];
   // Terraform Cloud as code: only with a cloud backend, built last (it reads every stack's reads).
   if (org.backend.type === "cloud") new TfcStack(app, org, org.backend, stacks);
   return { app, stacks };
@@ -70,29 +92,107 @@ export function buildApp(org: OrgModel, outdir: string, progress: Progress = () 
  * failed guard inside a workspace) writes nothing and leaves an existing output dir untouched.
  */
 export function synthesize(org: OrgModel, outdir: string, progress: Progress = () => {}): Platform {
-  const target = path.resolve(outdir);
-  const staging = `${target}.staging-${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
+  const output = stagedOutput(outdir);
   try {
-    const platform = buildApp(org, staging, progress);
+    const platform = buildApp(org, output.staging, progress);
     progress(`synthesizing ${platform.stacks.length} workspaces`);
     platform.app.synth();
     // Render checks and the guardrail rule pack (docs/guardrails.md): a bug never reaches outdir.
     progress("checking the rendered Terraform (render checks, guardrails)");
     const refusal = renderedRefusal(renderedWorkspaces(platform.app), outdir);
     if (refusal) throw refusal;
-    carryOverWorkingFiles(target, staging);
-    const old = `${target}.old-${process.pid}`;
-    if (fs.existsSync(target)) fs.renameSync(target, old);
-    fs.renameSync(staging, target);
-    fs.rmSync(old, { recursive: true, force: true });
+    output.commit();
     return platform;
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    output.discard();
   }
 }
 
-/** What each stack of the app rendered during `synth` (every workspace is a SinglePassStack). */
+/** An output directory written beside its target and swapped in only by `commit`. */
+export interface StagedOutput {
+  readonly staging: string;
+  /** Moves Terraform's working files over and swaps the staging directory in. */
+  commit(): void;
+  /** Removes what is left of the staging directory (after a commit: nothing). */
+  discard(): void;
+}
+
+export function stagedOutput(outdir: string): StagedOutput {
+  const target = path.resolve(outdir);
+  const staging = `${target}.staging-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  return {
+    staging,
+    commit() {
+      carryOverWorkingFiles(target, staging);
+      const old = `${target}.old-${process.pid}`;
+      if (fs.existsSync(target)) fs.renameSync(target, old);
+      fs.renameSync(staging, target);
+      fs.rmSync(old, { recursive: true, force: true });
+    },
+    discard() {
+      fs.rmSync(staging, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What synthesizing one workspace on its own produced: all the whole-output steps need of it. */
+export interface WorkspaceSynthesis {
+  readonly workspace: string;
+  /** Managed resources in its JSON. */
+  readonly resources: number;
+  readonly upstreamWorkspaces: readonly string[];
+  /** cdktf's annotations of the stack, as its manifest entry lists them. */
+  readonly annotations: readonly unknown[];
+  readonly check: WorkspaceCheck;
+}
+
+/**
+ * Builds one workspace in an App of its own, writes its `cdk.tf.json` under `outdir` and checks
+ * it. Its bytes are those of the same stack in `buildApp`'s App: a stack reads no other stack,
+ * and the manifest, the only file that lists them all, is written by `writeManifest`.
+ */
+export function synthesizeWorkspace(ws: SynthesisUnit, outdir: string): WorkspaceSynthesis {
+  disableTokenStackTraces();
+  return releasingTokens(() => synthesizeAlone(ws, outdir));
+}
+
+function synthesizeAlone(ws: SynthesisUnit, outdir: string): WorkspaceSynthesis {
+  const app = new App({ outdir, skipValidation: true });
+  const stack = ws.build(app);
+  // What `App.synth` does for each stack, without writing this App's partial manifest.
+  stack.prepareStack();
+  stack.synthesizer.synthesize({ outdir, skipValidation: true, manifest: app.manifest });
+  if (!stack.rendered) throw new Error(`workspace ${ws.name} was not rendered by SinglePassStack`);
+  return {
+    workspace: ws.name,
+    resources: resourceCount(stack.rendered.json),
+    upstreamWorkspaces: stack.upstreamWorkspaces,
+    annotations: app.manifest.forStack(stack).annotations,
+    check: checkWorkspace(ws.name, stack.rendered),
+  };
+}
+
+/** cdktf's `manifest.json` for workspaces synthesized one by one (byte-identical to `App.synth`'s). */
+export function writeManifest(
+  outdir: string,
+  workspaces: readonly { readonly name: string; readonly dependencies: readonly string[] }[],
+  annotations: Readonly<Record<string, readonly unknown[]>>,
+): void {
+  const manifest = new App({ outdir, skipValidation: true }).manifest;
+  for (const ws of workspaces) {
+    // The two fields of a stack cdktf's manifest reads; a workspace's construct path is its name.
+    const stackLike = {
+      node: { id: ws.name, path: ws.name },
+      dependencies: ws.dependencies.map((d) => ({ node: { path: d } })),
+    };
+    const entry = manifest.forStack(stackLike as unknown as TerraformStack) as { annotations: unknown[] };
+    entry.annotations = [...(annotations[ws.name] ?? [])];
+  }
+  manifest.writeToFile();
+}
+
+/** What every stack of the app rendered during `synth` (every workspace is a SinglePassStack). */
 function renderedWorkspaces(app: App): Record<string, RenderedWorkspace> {
   const out: Record<string, RenderedWorkspace> = {};
   for (const stack of app.node.children) {
@@ -125,9 +225,11 @@ function carryOverWorkingFiles(target: string, staging: string): void {
 export function resourceCounts(platform: Platform): Record<string, number> {
   const rendered = renderedWorkspaces(platform.app);
   const out: Record<string, number> = {};
-  for (const ws of Object.keys(rendered).sort()) {
-    const resources = (rendered[ws].json as { resource?: Record<string, object> }).resource ?? {};
-    out[ws] = Object.values(resources).reduce((n, r) => n + Object.keys(r).length, 0);
-  }
+  for (const ws of Object.keys(rendered).sort()) out[ws] = resourceCount(rendered[ws].json);
   return out;
+}
+
+function resourceCount(json: unknown): number {
+  const resources = (json as { resource?: Record<string, object> }).resource ?? {};
+  return Object.values(resources).reduce((n, r) => n + Object.keys(r).length, 0);
 }

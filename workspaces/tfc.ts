@@ -19,7 +19,7 @@ import { ProjectVariableSet } from "@cdktf/provider-tfe/lib/project-variable-set
 import { DataTfeTeam } from "@cdktf/provider-tfe/lib/data-tfe-team";
 import { TeamProjectAccess } from "@cdktf/provider-tfe/lib/team-project-access";
 import type { OrgModel } from "../org/model";
-import { MIN_TERRAFORM_VERSION, type WorkspaceStack } from "./workspace-stack";
+import { MIN_TERRAFORM_VERSION } from "./workspace-stack";
 import { SinglePassStack } from "./single-pass-stack";
 
 export const TFC_WORKSPACE = "tfc";
@@ -33,10 +33,18 @@ export function workspaceKindTag(workspace: string): string {
 
 type CloudBackendSettings = Extract<OrgModel["backend"], { type: "cloud" }>;
 
+/** What the tfc workspace needs of each platform workspace: its name and whose state it reads. */
+export interface WorkspaceReads {
+  readonly workspace: string;
+  readonly upstreamWorkspaces: readonly string[];
+}
+
 export class TfcStack extends SinglePassStack {
   readonly workspace = TFC_WORKSPACE;
+  /** It reads no other workspace's state. */
+  readonly upstreamWorkspaces: readonly string[] = [];
 
-  constructor(scope: Construct, org: OrgModel, backend: CloudBackendSettings, stacks: readonly WorkspaceStack[]) {
+  constructor(scope: Construct, org: OrgModel, backend: CloudBackendSettings, stacks: readonly WorkspaceReads[]) {
     super(scope, TFC_WORKSPACE);
     const { organization, hostname, workspacePrefix, tfc } = backend;
     const name = (workspace: string) => `${workspacePrefix}${workspace}`;

@@ -70,6 +70,21 @@ export function runGuardrails(
   rules: readonly GuardrailRule[] = RULES,
   suppressions: readonly Suppression[] = SUPPRESSIONS,
 ): Finding[] {
+  const found: Record<string, Finding[]> = {};
+  for (const workspace of Object.keys(stacks))
+    found[workspace] = workspaceFindings(workspace, stacks[workspace], rules);
+  return suppressFindings(found, rules, suppressions);
+}
+
+/**
+ * `runGuardrails` on findings already made per workspace (by synthesis workers, each on the
+ * workspaces it rendered): the suppressions apply to the complete output.
+ */
+export function suppressFindings(
+  findings: Readonly<Record<string, readonly Finding[]>>,
+  rules: readonly GuardrailRule[] = RULES,
+  suppressions: readonly Suppression[] = SUPPRESSIONS,
+): Finding[] {
   const key = (rule: string, workspace: string, address: string) => `${rule} ${workspace} ${address}`;
   const waived = new Map<string, Suppression>();
   const out: Finding[] = [];
@@ -88,8 +103,8 @@ export function runGuardrails(
     else waived.set(key(s.rule, s.workspace, s.address), s);
   }
   const used = new Set<string>();
-  for (const workspace of Object.keys(stacks).sort())
-    for (const f of workspaceFindings(workspace, stacks[workspace], rules)) {
+  for (const workspace of Object.keys(findings).sort())
+    for (const f of findings[workspace]) {
       const k = key(f.rule, f.workspace, f.address);
       if (waived.has(k)) used.add(k);
       else out.push(f);
