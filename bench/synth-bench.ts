@@ -159,13 +159,44 @@ function resourcesOf(outdir: string): Record<string, Record<string, string>> {
   return out;
 }
 
-/** Adding one person to one project of the 2,000-membership org: what changes, and where. */
-function blastRadius(scratch: string): Json {
-  const base = generatedTeamsYaml(2000);
+/** A generated teams file with one more person in one project. */
+function plusOneMember(base: string): string {
   const plusOne = base
     .replace(/^(\s+)user0: \{\}$/m, "$1user0: {}\n$1newcomer: {}")
     .replace(/members: \[user0, /, "members: [newcomer, user0, ");
   if (plusOne === base) throw new Error("could not add a member to the generated org");
+  return plusOne;
+}
+
+/**
+ * The edit loop: `npm run synth` (the build check and the synthesis, cache on) after each edit
+ * of the teams file in turn, starting from the output of `texts[0]`; wall time of each edit.
+ */
+function editLoop(scratch: string, name: string, platformFile: string, texts: string[]): Json {
+  const teamsFile = path.join(scratch, `loop-${name}.yaml`);
+  const env = {
+    ...process.env,
+    ORG_FILE: teamsFile,
+    PLATFORM_FILE: platformFile,
+    CDKTF_OUTDIR: path.join(scratch, `loop-${name}`),
+    SYNTH_CACHE: "1",
+    QUIET: "1",
+  };
+  const ms: number[] = [];
+  texts.forEach((text, i) => {
+    fs.writeFileSync(teamsFile, text);
+    const started = process.hrtime.bigint();
+    const r = spawnSync("npm", ["run", "-s", "synth"], { env, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`npm run synth failed in the edit loop:\n${r.stdout}${r.stderr}`);
+    if (i > 0) ms.push(Math.round(Number(process.hrtime.bigint() - started) / 1e6));
+  });
+  return { edits: ms.length, ms: { min: Math.min(...ms), median: median(ms) } };
+}
+
+/** Adding one person to one project of the 2,000-membership org: what changes, and where. */
+function blastRadius(scratch: string): Json {
+  const base = generatedTeamsYaml(2000);
+  const plusOne = plusOneMember(base);
   const dirs = ["before", "after"].map((d) => path.join(scratch, d));
   fs.writeFileSync(path.join(scratch, "before.yaml"), base);
   fs.writeFileSync(path.join(scratch, "after.yaml"), plusOne);
@@ -250,6 +281,11 @@ export function readmeTable(record: Json): string {
           `- Threads: ${record.defaultWorkers ? `${record.defaultWorkers} worker thread(s) beside the main thread by default here` : "the main thread alone by default here"}; with \`SYNTH_WORKERS=1\` (one worker thread beside it) 2,000 memberships take ${(record.oneWorker.ms.median / 1000).toFixed(2)} s (min ${(record.oneWorker.ms.min / 1000).toFixed(2)}) and ${record.oneWorker.rssMb.median} MB.`,
         ]
       : []),
+    ...(record.editLoop
+      ? [
+          `- The edit loop (\`npm run synth\` after adding or removing one membership, the synthesis cache reusing the unchanged workspaces): the example org ${(record.editLoop.example.ms.median / 1000).toFixed(2)} s (min ${(record.editLoop.example.ms.min / 1000).toFixed(2)}), 2,000 memberships ${(record.editLoop["2000"].ms.median / 1000).toFixed(2)} s (min ${(record.editLoop["2000"].ms.min / 1000).toFixed(2)}). The table's runs start from scratch (\`SYNTH_CACHE=0\`).`,
+        ]
+      : []),
     `- One member added at 2,000 memberships: ${b.workspacesChanged} workspaces and ${b.resourcesChanged} resources change; the largest changed workspace holds ${b.largestChangedWorkspace.toLocaleString("en-US")} resources.`,
     v?.skipped
       ? `- \`terraform validate\` of the largest workspace: skipped (${v.skipped}).`
@@ -292,7 +328,8 @@ function main(args: string[]): void {
     const results: Json[] = [];
     for (const size of ["example", ...(sizes.length ? sizes : ["10", "100", "500", "2000", "5000"])]) {
       const outdir = path.join(scratch, `out-${size}`);
-      const r = runs(n, { BENCH_SIZE: size, BENCH_OUT: outdir });
+      // Every run from scratch: the cache would make runs after the first reuse everything.
+      const r = runs(n, { BENCH_SIZE: size, BENCH_OUT: outdir, SYNTH_CACHE: "0" });
       const { counts, ...rest } = r.out;
       results.push({
         size,
@@ -306,7 +343,30 @@ function main(args: string[]): void {
       );
     }
     console.error("2,000 memberships with one worker thread beside the main thread …");
-    const threaded = runs(n, { BENCH_SIZE: "2000", BENCH_OUT: path.join(scratch, "out-threads"), SYNTH_WORKERS: "1" });
+    const threaded = runs(n, {
+      BENCH_SIZE: "2000",
+      BENCH_OUT: path.join(scratch, "out-threads"),
+      SYNTH_WORKERS: "1",
+      SYNTH_CACHE: "0",
+    });
+    console.error("the edit loop: one membership added or removed, with the cache …");
+    const example = fs.readFileSync("org/teams.yaml", "utf8");
+    const exampleEdit = example.replace("members: [alice, bob]", "members: [alice, bob, carol]");
+    const large = generatedTeamsYaml(2000);
+    const loops = {
+      example: editLoop(scratch, "example", "org/platform.yaml", [
+        example,
+        ...Array(n)
+          .fill(0)
+          .map((_, i) => (i % 2 ? example : exampleEdit)),
+      ]),
+      "2000": editLoop(scratch, "2000", path.join(scratch, "platform.yaml"), [
+        large,
+        ...Array(n)
+          .fill(0)
+          .map((_, i) => (i % 2 ? large : plusOneMember(large))),
+      ]),
+    };
     console.error("blast radius of one member at 2,000 memberships …");
     const blast = blastRadius(scratch);
     console.error("terraform validate of the largest workspace at 2,000 memberships …");
@@ -324,6 +384,7 @@ function main(args: string[]): void {
       // The default (workerCount) on this machine, and 2,000 memberships with SYNTH_WORKERS=1.
       defaultWorkers: defaultWorkers(),
       oneWorker: { size: "2000", ms: threaded.ms, rssMb: threaded.rssMb },
+      editLoop: loops,
       blastRadius: blast,
       validateLargest: validate,
     };

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, type TerraformStack } from "cdktf";
 import { disableTokenStackTraces, releasingTokens } from "../modules/fast-tokens";
-import type { OrgModel } from "../org/model";
+import { teamById, type OrgModel } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 import { NetworkStack } from "./network";
 import { FoundationStack } from "./foundation";
@@ -16,6 +16,8 @@ import { DomainTeamStack } from "./domain-team";
 import { RegistryStack } from "./registry";
 import { checkWorkspace, renderedRefusal, type RenderedWorkspace, type WorkspaceCheck } from "../checks/output-checks";
 import { SinglePassStack } from "./single-pass-stack";
+import { ReadLog, type Read } from "./read-log";
+import { sha256 } from "./synth-cache";
 import { TfcStack } from "./tfc";
 
 export interface Platform {
@@ -26,42 +28,47 @@ export interface Platform {
 /** Progress of a synthesis, for a terminal (main.ts prints it; quiet by default). */
 export type Progress = (step: string) => void;
 
-/** A workspace synthesized on its own: its name and how to build its stack in an App. */
+/** A workspace synthesized on its own: its name and how to build its stack from a model in an App. */
 export interface SynthesisUnit {
   readonly name: string;
-  readonly build: (app: App) => SinglePassStack & { readonly upstreamWorkspaces: readonly string[] };
+  readonly build: (app: App, org: OrgModel) => SinglePassStack & { readonly upstreamWorkspaces: readonly string[] };
 }
 
 /** One workspace of the platform: its name, the workspaces applied before it, and how to build it. */
 export interface PlannedWorkspace extends SynthesisUnit {
   /** In the order cdktf's manifest lists them (the order of `addDependency`). */
   readonly dependencies: readonly string[];
-  readonly build: (app: App) => WorkspaceStack;
+  readonly build: (app: App, org: OrgModel) => WorkspaceStack;
 }
 
 /**
  * Every workspace of an org in deploy order (§2, with the homes per team): network ->
  * foundation -> team-* -> domain -> domain-* -> registry. Workspaces share values only through
- * remote state, so each one builds alone; the dependencies record the apply order.
+ * remote state, so each one builds alone; the dependencies record the apply order. A build
+ * reads the model it is given (the synthesis cache gives it a recording view), never `org`.
  */
 export function workspacePlan(org: OrgModel): PlannedWorkspace[] {
-  const plan = (name: string, dependencies: string[], build: (app: App) => WorkspaceStack): PlannedWorkspace => ({
-    name,
-    dependencies,
-    build,
-  });
+  const plan = (
+    name: string,
+    dependencies: string[],
+    build: (app: App, org: OrgModel) => WorkspaceStack,
+  ): PlannedWorkspace => ({ name, dependencies, build });
   return [
-    plan("network", [], (app) => new NetworkStack(app, org)),
-    plan("foundation", [], (app) => new FoundationStack(app, org)),
-    ...org.teams.map((team) =>
-      plan(`team-${team.id}`, ["network", "foundation"], (app) => new TeamStack(app, org, team)),
+    plan("network", [], (app, o) => new NetworkStack(app, o)),
+    plan("foundation", [], (app, o) => new FoundationStack(app, o)),
+    ...org.teams.map(({ id }) =>
+      plan(`team-${id}`, ["network", "foundation"], (app, o) => new TeamStack(app, o, teamById(o, id))),
     ),
-    plan("domain", ["network", "foundation"], (app) => new DomainStack(app, org)),
+    plan("domain", ["network", "foundation"], (app, o) => new DomainStack(app, o)),
     // Profiles after their ExecutionRoles (§2): the team's roles.
-    ...org.teams.map((team) =>
-      plan(`domain-${team.id}`, ["network", "domain", `team-${team.id}`], (app) => new DomainTeamStack(app, org, team)),
+    ...org.teams.map(({ id }) =>
+      plan(
+        `domain-${id}`,
+        ["network", "domain", `team-${id}`],
+        (app, o) => new DomainTeamStack(app, o, teamById(o, id)),
+      ),
     ),
-    plan("registry", [], (app) => new RegistryStack(app, org)),
+    plan("registry", [], (app, o) => new RegistryStack(app, o)),
   ];
 }
 
@@ -77,7 +84,7 @@ export function buildApp(org: OrgModel, outdir: string, progress: Progress = () 
   const built = new Map<string, WorkspaceStack>();
   plan.forEach((ws, i) => {
     progress(`building workspace ${i + 1}/${plan.length}: ${ws.name}`);
-    const stack = ws.build(app);
+    const stack = ws.build(app, org);
     for (const d of ws.dependencies) stack.addDependency(built.get(d)!);
     built.set(ws.name, stack);
   });
@@ -110,6 +117,8 @@ export function synthesize(org: OrgModel, outdir: string, progress: Progress = (
 
 /** An output directory written beside its target and swapped in only by `commit`. */
 export interface StagedOutput {
+  /** The output directory (absolute); until `commit`, it holds the previous output. */
+  readonly target: string;
   readonly staging: string;
   /** Moves Terraform's working files over and swaps the staging directory in. */
   commit(): void;
@@ -122,6 +131,7 @@ export function stagedOutput(outdir: string): StagedOutput {
   const staging = `${target}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   return {
+    target,
     staging,
     commit() {
       carryOverWorkingFiles(target, staging);
@@ -145,6 +155,9 @@ export interface WorkspaceSynthesis {
   /** cdktf's annotations of the stack, as its manifest entry lists them. */
   readonly annotations: readonly unknown[];
   readonly check: WorkspaceCheck;
+  /** What its build read of the model, and its text's hash, when asked to record them (the synthesis cache). */
+  readonly reads?: readonly Read[];
+  readonly sha256?: string;
 }
 
 /**
@@ -152,14 +165,20 @@ export interface WorkspaceSynthesis {
  * it. Its bytes are those of the same stack in `buildApp`'s App: a stack reads no other stack,
  * and the manifest, the only file that lists them all, is written by `writeManifest`.
  */
-export function synthesizeWorkspace(ws: SynthesisUnit, outdir: string): WorkspaceSynthesis {
+export function synthesizeWorkspace(
+  ws: SynthesisUnit,
+  org: OrgModel,
+  outdir: string,
+  recordReads = false,
+): WorkspaceSynthesis {
   disableTokenStackTraces();
-  return releasingTokens(() => synthesizeAlone(ws, outdir));
+  return releasingTokens(() => synthesizeAlone(ws, org, outdir, recordReads));
 }
 
-function synthesizeAlone(ws: SynthesisUnit, outdir: string): WorkspaceSynthesis {
+function synthesizeAlone(ws: SynthesisUnit, org: OrgModel, outdir: string, recordReads: boolean): WorkspaceSynthesis {
+  const log = recordReads ? new ReadLog() : undefined;
   const app = new App({ outdir, skipValidation: true });
-  const stack = ws.build(app);
+  const stack = ws.build(app, log ? log.view(org) : org);
   // What `App.synth` does for each stack, without writing this App's partial manifest.
   stack.prepareStack();
   stack.synthesizer.synthesize({ outdir, skipValidation: true, manifest: app.manifest });
@@ -167,9 +186,10 @@ function synthesizeAlone(ws: SynthesisUnit, outdir: string): WorkspaceSynthesis 
   return {
     workspace: ws.name,
     resources: resourceCount(stack.rendered.json),
-    upstreamWorkspaces: stack.upstreamWorkspaces,
+    upstreamWorkspaces: [...stack.upstreamWorkspaces],
     annotations: app.manifest.forStack(stack).annotations,
     check: checkWorkspace(ws.name, stack.rendered),
+    ...(log ? { reads: log.entries(), sha256: sha256(stack.rendered.text) } : {}),
   };
 }
 

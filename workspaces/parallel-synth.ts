@@ -28,6 +28,7 @@ import {
   type WorkspaceSynthesis,
 } from "./app";
 import { TFC_WORKSPACE, TfcStack } from "./tfc";
+import { cacheEnabled, SynthCache } from "./synth-cache";
 
 /**
  * Worker threads `synthesizeOrg` starts beside the main thread, which synthesizes too:
@@ -47,11 +48,15 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 /** More threads than this only add memory: each holds the model and one workspace. */
 const MAX_WORKERS = 16;
 
-/** Who synthesizes: `workers` worker threads (default `workerCount`) and the main thread (default yes). */
+/**
+ * Who synthesizes: `workers` worker threads (default `workerCount`) and the main thread
+ * (default yes); and whether unchanged workspaces are reused (default `cacheEnabled`).
+ */
 export interface SynthesisThreads {
   readonly workers?: number;
   /** False leaves every workspace to the workers (tests of the worker path). */
   readonly mainThread?: boolean;
+  readonly cache?: boolean;
 }
 
 /** What a synthesis wrote: managed resources per workspace. */
@@ -78,11 +83,26 @@ export async function synthesizeOrg(
     const plan = workspacePlan(org);
     const workers = threads.workers ?? workerCount();
     const mainThread = threads.mainThread ?? true;
-    const done = await onThreads(plan, sources, output.staging, { workers, mainThread }, (n) =>
-      progress(
-        `synthesized ${n}/${plan.length} workspaces${workers ? ` on ${workers + (mainThread ? 1 : 0)} threads` : ""}`,
-      ),
+    const cache = (threads.cache ?? cacheEnabled()) ? new SynthCache(output.target) : undefined;
+    const done = new Map<string, WorkspaceSynthesis>();
+    for (const ws of plan) {
+      const reused = cache?.reuse(ws.name, org, output.staging);
+      if (reused) done.set(ws.name, reused);
+    }
+    const toBuild = plan.filter((ws) => !done.has(ws.name));
+    const unchanged = done.size ? `, ${done.size} unchanged reused` : "";
+    const built = await onThreads(
+      toBuild,
+      org,
+      sources,
+      output.staging,
+      { workers, mainThread, record: !!cache },
+      (n) =>
+        progress(
+          `synthesized ${n}/${toBuild.length} workspaces${unchanged}${workers ? ` on ${workers + (mainThread ? 1 : 0)} threads` : ""}`,
+        ),
     );
+    for (const [name, r] of built) done.set(name, r);
     const results = plan.map((ws) => done.get(ws.name)!);
     const manifestEntries: { name: string; dependencies: readonly string[] }[] = [...plan];
     if (org.backend.type === "cloud") {
@@ -90,7 +110,7 @@ export async function synthesizeOrg(
       const backend = org.backend;
       const reads = results.map((r) => ({ workspace: r.workspace, upstreamWorkspaces: r.upstreamWorkspaces }));
       const tfc: SynthesisUnit = { name: TFC_WORKSPACE, build: (app) => new TfcStack(app, org, backend, reads) };
-      results.push(synthesizeWorkspace(tfc, output.staging));
+      results.push(synthesizeWorkspace(tfc, org, output.staging));
       manifestEntries.push({ name: TFC_WORKSPACE, dependencies: [] });
     }
     progress("checking the rendered Terraform (render checks, guardrails)");
@@ -103,6 +123,7 @@ export async function synthesizeOrg(
       manifestEntries,
       Object.fromEntries(results.map((r) => [r.workspace, r.annotations])),
     );
+    cache?.save(output.staging, results);
     output.commit();
     const counts: Record<string, number> = {};
     for (const r of [...results].sort((a, b) => (a.workspace < b.workspace ? -1 : 1)))
@@ -138,11 +159,13 @@ function workerFile(): string {
  */
 async function onThreads(
   plan: readonly PlannedWorkspace[],
+  org: OrgModel,
   sources: readonly OrgSource[],
   outdir: string,
-  { workers, mainThread }: Required<SynthesisThreads>,
+  { workers, mainThread, record: recordReads }: { workers: number; mainThread: boolean; record: boolean },
   progress: (done: number) => void,
 ): Promise<Map<string, WorkspaceSynthesis>> {
+  if (!plan.length) return new Map();
   const byName = new Map(plan.map((ws) => [ws.name, ws]));
   const queue = largestFirst(plan);
   const done = new Map<string, WorkspaceSynthesis>();
@@ -162,7 +185,7 @@ async function onThreads(
   try {
     if (!mainThread && workers < 1) throw new Error("synthesis needs the main thread or a worker thread");
     for (let i = 0; i < Math.min(workers, plan.length); i++) {
-      const thread = new Worker(workerFile(), { workerData: { sources, outdir } });
+      const thread = new Worker(workerFile(), { workerData: { sources, outdir, recordReads } });
       threads.push(thread);
       const next = () => {
         const workspace = queue.shift();
@@ -181,7 +204,7 @@ async function onThreads(
     }
     while (mainThread && queue.length && !failure) {
       const workspace = queue.shift()!;
-      record(synthesizeWorkspace(byName.get(workspace)!, outdir));
+      record(synthesizeWorkspace(byName.get(workspace)!, org, outdir, recordReads));
       // Lets the workers' reports in, so an idle worker gets its next workspace.
       if (threads.length) await new Promise((resolve) => setImmediate(resolve));
     }

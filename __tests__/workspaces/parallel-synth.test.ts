@@ -9,6 +9,7 @@ import * as path from "path";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { loadOrgFromSources, type OrgSource } from "../../org/loader";
+import type { OrgModel } from "../../org/model";
 import { resourceCounts, synthesize, synthesizeWorkspace } from "../../workspaces/app";
 import { synthesizeOrg, workerCount } from "../../workspaces/parallel-synth";
 import { SinglePassStack } from "../../workspaces/single-pass-stack";
@@ -18,12 +19,13 @@ import { cloudBackend, editedExampleSources, exampleSources } from "../support/o
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "parallel-synth-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-/** Every file under `dir`, by relative path. */
+/** Every file under `dir` but the synthesis cache, by relative path. */
 function files(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
+      if (e.name === ".synth-cache") continue;
       if (e.isDirectory()) walk(p);
       else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
     }
@@ -56,9 +58,10 @@ describe.each(orgs)("%s", (name, sources) => {
   const expected = files(dir("one-app"));
 
   it.each([
-    ["the main thread alone", { workers: 0 }],
-    ["one worker thread alone", { workers: 1, mainThread: false }],
-    ["two worker threads and the main thread", { workers: 2 }],
+    ["the main thread alone", { workers: 0, cache: false }],
+    ["one worker thread alone", { workers: 1, mainThread: false, cache: false }],
+    ["two worker threads and the main thread", { workers: 2, cache: false }],
+    ["one worker thread recording reads for the cache", { workers: 1, mainThread: false, cache: true }],
   ])("%s: the same files, byte for byte, and the same counts", async (threads, options) => {
     const out = dir(threads.replace(/\W+/g, "-"));
     const { counts } = await synthesizeOrg(org, sources(), out, () => {}, options);
@@ -86,6 +89,8 @@ describe("a failing worker thread", () => {
 });
 
 describe("a workspace's tokens", () => {
+  /** These workspaces read no model. */
+  const NO_MODEL = {} as OrgModel;
   const tokenMap = () =>
     (global as unknown as { __cdktfTokenMap: { stringTokenMap: Map<unknown, unknown> } }).__cdktfTokenMap;
 
@@ -103,6 +108,7 @@ describe("a workspace's tokens", () => {
           return stack;
         },
       },
+      NO_MODEL,
       outdir,
     );
     expect(result.check.problems).toEqual([]);
@@ -123,11 +129,13 @@ describe("a workspace's tokens", () => {
     });
     synthesizeWorkspace(
       unit("first", (s) => (escaped = new S3Bucket(s, "bucket", { bucket: "b" }).arn)),
+      NO_MODEL,
       outdir,
     );
     expect(() =>
       synthesizeWorkspace(
         unit("second", (s) => new TerraformOutput(s, "leak", { value: escaped })),
+        NO_MODEL,
         outdir,
       ),
     ).toThrow(/Unrecognized Token Key/);
