@@ -64,4 +64,21 @@ describeTf("terraform init + validate + test (mocked AWS provider) for every wor
     if (!r.ok) throw new Error(`terraform ${r.step} failed for ${ws}:\n${r.output}`);
     expect(r.ok).toBe(true);
   });
+
+  it("terraform test fails on what terraform validate reports, so no separate validate runs", async () => {
+    const dir = path.join(scratch, "invalid", "network");
+    fs.mkdirSync(dir, { recursive: true });
+    const json = JSON.parse(out.text.network);
+    const [type, byName] = Object.entries<Record<string, Record<string, unknown>>>(json.resource)[0];
+    Object.values(byName)[0].no_such_argument = "x";
+    fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(json));
+    const r = await checkWorkspaceAsync(
+      dir,
+      tf as Exclude<typeof tf, { skipped: string }>,
+      path.join(scratch, "invalid-run"),
+    );
+    expect({ ok: r.ok, step: r.step }).toEqual({ ok: false, step: "test" });
+    expect(r.output).toContain(`No argument or block type is named "no_such_argument"`);
+    expect(type).toMatch(/^aws_/);
+  }, 300_000);
 });
