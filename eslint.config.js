@@ -67,6 +67,25 @@ module.exports = tseslint.config(
       },
     ],
   ),
+  layer(
+    ["workspaces/**/*.ts"],
+    [
+      {
+        regex: folder("(scripts|bench)"),
+        message:
+          "workspaces/ build the platform: operator tools (scripts/) and benchmarks stand on them, not the reverse.",
+      },
+    ],
+  ),
+  layer(
+    ["scripts/**/*.ts"],
+    [
+      {
+        regex: folder("bench"),
+        message: "scripts/ are operator tools: they never depend on the benchmarks.",
+      },
+    ],
+  ),
   {
     // Tests walk synthesized Terraform JSON, which is untyped by nature.
     files: ["__tests__/**/*.ts"],

@@ -2,9 +2,11 @@
  * Issue 13: dependencies run one way. catalog/ (pure: names, limits, policies) imports nothing of
  * the repository and no framework; org/ (the model) and modules/ (the constructs) stand on it and
  * never import each other. The lint rules enforce it (eslint.config.js); this test proves each
- * rule fires on a probe file of its layer and stays quiet on an allowed import.
+ * rule fires on a probe file of its layer and stays quiet on an allowed import, and that no file
+ * imports itself through others.
  */
 import { ESLint } from "eslint";
+import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -37,6 +39,9 @@ describe("import direction (eslint no-restricted-imports per layer)", () => {
     ["modules/probe.ts", "../checks/guardrails"],
     ["checks/probe.ts", "../modules/storage/project-bucket"],
     ["checks/guardrails/rules/probe.ts", "../../../workspaces/app"],
+    ["workspaces/probe.ts", "../scripts/plan-guard"],
+    ["workspaces/contracts/probe.ts", "../../bench/synth-bench"],
+    ["scripts/probe.ts", "../bench/synth-bench"],
   ])("%s may not import %s", async (file, specifier) => {
     expect(await lint(file, specifier)).toEqual(refused);
   });
@@ -51,6 +56,8 @@ describe("import direction (eslint no-restricted-imports per layer)", () => {
     ["workspaces/probe.ts", "../checks/output-checks"],
     ["checks/probe.ts", "../org/problems"],
     ["checks/guardrails/rules/probe.ts", "../terraform-json"],
+    ["scripts/probe.ts", "../workspaces/app"],
+    ["bench/probe.ts", "../workspaces/parallel-synth"],
   ])("%s may import %s", async (file, specifier) => {
     expect(await lint(file, specifier)).toEqual([]);
   });
@@ -58,5 +65,65 @@ describe("import direction (eslint no-restricted-imports per layer)", () => {
   it("the provider's package root stays banned in every layer", async () => {
     for (const file of ["catalog/probe.ts", "org/probe.ts", "modules/probe.ts", "workspaces/probe.ts"])
       expect(await lint(file, ["@cdktf", "provider-aws"].join("/"))).toEqual(refused);
+  });
+});
+
+/** Relative imports of every source file (type-only ones included), as repository paths. */
+function importGraph(): Map<string, string[]> {
+  const files: string[] = [];
+  const walk = (p: string) => {
+    if (fs.statSync(p).isDirectory()) for (const f of fs.readdirSync(p)) walk(path.join(p, f));
+    else if (p.endsWith(".ts")) files.push(p);
+  };
+  for (const root of ["main.ts", "catalog", "checks", "modules", "org", "workspaces", "scripts", "bench"])
+    walk(path.join(ROOT, root));
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const deps: string[] = [];
+    for (const m of fs.readFileSync(file, "utf8").matchAll(/^(?:import|export)\s[^;]*?from\s+"(\.[^"]+)"/gms)) {
+      const target = path.join(path.dirname(file), m[1]);
+      const found = [`${target}.ts`, path.join(target, "index.ts")].find((f) => fs.existsSync(f));
+      if (found) deps.push(path.relative(ROOT, found));
+    }
+    graph.set(path.relative(ROOT, file), deps);
+  }
+  return graph;
+}
+
+/** Import cycles (each as the files on it), found by depth-first search. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, "open");
+    stack.push(file);
+    for (const dep of graph.get(file) ?? []) {
+      if (state.get(dep) === "open") found.push(stack.slice(stack.indexOf(dep)));
+      else if (!state.has(dep)) visit(dep);
+    }
+    stack.pop();
+    state.set(file, "done");
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return found;
+}
+
+describe("import cycles", () => {
+  it("the repository's sources import each other without a cycle (type-only imports included)", () => {
+    const graph = importGraph();
+    expect(graph.size).toBeGreaterThan(100);
+    expect(graph.get("org/validate.ts")).toContain("org/rules/identity.ts");
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it("the search finds a cycle when there is one", () => {
+    const graph = new Map([
+      ["a.ts", ["b.ts"]],
+      ["b.ts", ["c.ts"]],
+      ["c.ts", ["a.ts"]],
+      ["d.ts", ["a.ts"]],
+    ]);
+    expect(cycles(graph)).toEqual([["a.ts", "b.ts", "c.ts"]]);
   });
 });

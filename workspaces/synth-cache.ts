@@ -58,8 +58,6 @@ export function cacheVersion(env: NodeJS.ProcessEnv = process.env): string {
   return `${codeHash}:${JSON.stringify(SETTINGS.map((k) => env[k] ?? null))}`;
 }
 
-export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
-
 /** The previous output's cache, read against the model and code of this synthesis. */
 export class SynthCache {
   private readonly reused = new Map<string, Entry>();

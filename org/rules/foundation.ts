@@ -8,7 +8,7 @@ import { platformPolicyDocuments, type PlatformPolicyKey } from "../../catalog/p
 import { policySize } from "../../catalog/policies/policy-document";
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
-import { memberName, type Finding, type RuleContext } from "../validate";
+import { memberName, type Finding, type RuleContext } from "./context";
 
 /** AWS limit on an IAM path (users, groups, policies). */
 const IAM_PATH_MAX = 512;

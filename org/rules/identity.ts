@@ -7,7 +7,7 @@
 import { LIMITS, PLATFORM_POLICY_NAMES } from "../../catalog/names";
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
-import { memberName, whitelistRef, type Finding, type RuleContext } from "../validate";
+import { memberName, whitelistRef, type Finding, type RuleContext } from "./context";
 import { bucketKmsKeyArn } from "../model";
 import { policySize, type PolicyDocument } from "../../catalog/policies/policy-document";
 import { teamPolicyDocuments } from "../../catalog/policies/team-policies";

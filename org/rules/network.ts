@@ -3,7 +3,7 @@
  * operators in docs/network.md ("Existing endpoints" and "Adopt mode").
  */
 import type { OrgDocument } from "../schema";
-import type { Finding, RuleContext } from "../validate";
+import type { Finding, RuleContext } from "./context";
 import {
   ENDPOINTS,
   SECURITY_GROUPS,

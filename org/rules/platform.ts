@@ -1,7 +1,7 @@
 /** Platform-derived names and storage settings (§0.4, §1.4). */
 import { LIMITS } from "../../catalog/names";
 import type { OrgDocument } from "../schema";
-import type { Finding, RuleContext } from "../validate";
+import type { Finding, RuleContext } from "./context";
 
 export function platformRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];

@@ -4,7 +4,7 @@
  */
 import type { PathSegment } from "../problems";
 import type { OrgDocument } from "../schema";
-import type { Finding, RuleContext } from "../validate";
+import type { Finding, RuleContext } from "./context";
 import { auditEventSelectors, auditedS3ArnPrefixes, selectorValueCount } from "../../catalog/audit-selectors";
 
 /** ECR repository names (without namespaces, which the platform does not use) and their limit. */

@@ -6,7 +6,7 @@ import type { OrgDocument } from "../schema";
 import type { DomainIdentity } from "../sections/studio";
 import type { PathSegment } from "../problems";
 import { LIMITS } from "../../catalog/names";
-import { memberName, type Finding, type RuleContext } from "../validate";
+import { memberName, type Finding, type RuleContext } from "./context";
 
 /** SageMaker user profile and space names: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}` (API reference). */
 const STUDIO_NAME_CHARS = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;

@@ -2,10 +2,10 @@
 import { PROJECT_NAME, TEAM_ID, USER_NAME } from "../sections/common";
 import { LIMITS, pascal, short } from "../../catalog/names";
 import type { PathSegment } from "../problems";
-import { memberName } from "../validate";
+import { memberName } from "./context";
 import { presetApps } from "../sections/teams";
 import type { OrgDocument } from "../schema";
-import type { Finding, RuleContext } from "../validate";
+import type { Finding, RuleContext } from "./context";
 
 export function teamRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
