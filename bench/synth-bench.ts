@@ -227,6 +227,46 @@ function blastRadius(scratch: string): Json {
   };
 }
 
+/** Where a profile's CPU time goes, by kind of code (self time of each sample's function). */
+const PROFILE_KINDS: readonly [kind: string, test: (url: string, fn: string) => boolean][] = [
+  ["garbage collection", (_u, fn) => fn === "(garbage collector)"],
+  ["cdktf and constructs (resources, tokens, resolve)", (u) => /node_modules\/(cdktf|constructs)\//.test(u)],
+  ["provider classes (@cdktf/provider-aws)", (u) => u.includes("node_modules/@cdktf/provider-")],
+  ["zod and yaml (reading the org files)", (u) => /node_modules\/(zod|yaml)\//.test(u)],
+  ["ours: org model and rules", (u) => /\/dist\/org\//.test(u)],
+  ["ours: catalogue (names, policies)", (u) => /\/dist\/catalog\//.test(u)],
+  ["ours: constructs and workspaces", (u) => /\/dist\/(modules|workspaces)\//.test(u)],
+  ["ours: checks (render checks, guardrails)", (u) => /\/dist\/checks\//.test(u)],
+  ["Node (module loading, file writes, other built-ins)", (u) => u === "" || u.startsWith("node:")],
+];
+
+/** A CPU profile of one synthesis of `size` memberships (from scratch), summed by kind. */
+function profile(size: string, scratch: string): Json {
+  const dir = path.join(scratch, `profile-${size}`);
+  const r = spawnSync(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, __filename], {
+    env: { ...process.env, BENCH_SIZE: size, BENCH_OUT: path.join(scratch, `profile-out-${size}`), SYNTH_CACHE: "0" },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`profiled synthesis failed:\n${r.stderr}`);
+  const [file] = fs.readdirSync(dir);
+  const prof = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Json;
+  const nodes = new Map<number, Json>(prof.nodes.map((n: Json) => [n.id, n]));
+  const byKind: Record<string, number> = {};
+  prof.samples.forEach((id: number, i: number) => {
+    const { url, functionName } = nodes.get(id)!.callFrame;
+    const kind = PROFILE_KINDS.find(([, test]) => test(url, functionName))?.[0] ?? "other";
+    byKind[kind] = (byKind[kind] ?? 0) + prof.timeDeltas[i] / 1000;
+  });
+  const total = sum(Object.values(byKind));
+  return {
+    size,
+    cpuMs: Math.round(total),
+    byKind: Object.entries(byKind)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, ms]) => ({ kind, ms: Math.round(ms), share: Math.round((ms / total) * 1000) / 1000 })),
+  };
+}
+
 /** `terraform init` + `validate` of the largest workspace of an output, offline; undefined without terraform. */
 function validateLargest(outdir: string, scratch: string): Json | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -284,6 +324,14 @@ export function readmeTable(record: Json): string {
     ...(record.editLoop
       ? [
           `- The edit loop (\`npm run synth\` after adding or removing one membership, the synthesis cache reusing the unchanged workspaces): the example org ${(record.editLoop.example.ms.median / 1000).toFixed(2)} s (min ${(record.editLoop.example.ms.min / 1000).toFixed(2)}), 2,000 memberships ${(record.editLoop["2000"].ms.median / 1000).toFixed(2)} s (min ${(record.editLoop["2000"].ms.min / 1000).toFixed(2)}). The table's runs start from scratch (\`SYNTH_CACHE=0\`).`,
+        ]
+      : []),
+    ...(record.profile
+      ? [
+          `- Where a cold synthesis of 2,000 memberships spends its ${(record.profile.cpuMs / 1000).toFixed(1)} s of CPU (a \`--cpu-prof\` run): ${record.profile.byKind
+            .filter((k: Json) => k.share >= 0.01)
+            .map((k: Json) => `${k.kind} ${Math.round(k.share * 100)}%`)
+            .join(", ")}.`,
         ]
       : []),
     `- One member added at 2,000 memberships: ${b.workspacesChanged} workspaces and ${b.resourcesChanged} resources change; the largest changed workspace holds ${b.largestChangedWorkspace.toLocaleString("en-US")} resources.`,
@@ -367,6 +415,8 @@ function main(args: string[]): void {
           .map((_, i) => (i % 2 ? large : plusOneMember(large))),
       ]),
     };
+    console.error("a CPU profile of 2,000 memberships …");
+    const profiled = profile("2000", scratch);
     console.error("blast radius of one member at 2,000 memberships …");
     const blast = blastRadius(scratch);
     console.error("terraform validate of the largest workspace at 2,000 memberships …");
@@ -385,6 +435,7 @@ function main(args: string[]): void {
       defaultWorkers: defaultWorkers(),
       oneWorker: { size: "2000", ms: threaded.ms, rssMb: threaded.rssMb },
       editLoop: loops,
+      profile: profiled,
       blastRadius: blast,
       validateLargest: validate,
     };
