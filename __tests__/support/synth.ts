@@ -77,3 +77,18 @@ export function synthCloudExample(
     }),
   ).json;
 }
+
+/** Every file a synthesis wrote under `dir` (the synthesis cache aside), by relative path. */
+export function outputFiles(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.name === ".synth-cache") continue;
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -14,25 +14,11 @@ import { resourceCounts, synthesize, synthesizeWorkspace } from "../../workspace
 import { synthesizeOrg, workerCount } from "../../workspaces/parallel-synth";
 import { SinglePassStack } from "../../workspaces/single-pass-stack";
 import { benchPlatformYaml, generatedTeamsYaml } from "../../bench/synth-bench";
+import { outputFiles } from "../support/synth";
 import { cloudBackend, editedExampleSources, exampleSources } from "../support/org";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "parallel-synth-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-/** Every file under `dir` but the synthesis cache, by relative path. */
-function files(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.name === ".synth-cache") continue;
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const orgs: [string, () => OrgSource[]][] = [
   ["the example org", exampleSources],
@@ -55,7 +41,7 @@ describe.each(orgs)("%s", (name, sources) => {
   fs.mkdirSync(base);
   const dir = (d: string) => path.join(base, d);
   const reference = synthesize(org, dir("one-app"));
-  const expected = files(dir("one-app"));
+  const expected = outputFiles(dir("one-app"));
 
   it.each([
     ["the main thread alone", { workers: 0, cache: false }],
@@ -65,7 +51,7 @@ describe.each(orgs)("%s", (name, sources) => {
   ])("%s: the same files, byte for byte, and the same counts", async (threads, options) => {
     const out = dir(threads.replace(/\W+/g, "-"));
     const { counts } = await synthesizeOrg(org, sources(), out, () => {}, options);
-    const written = files(out);
+    const written = outputFiles(out);
     expect(Object.keys(written).sort()).toEqual(Object.keys(expected).sort());
     for (const file of Object.keys(expected)) expect([file, written[file]]).toEqual([file, expected[file]]);
     expect(counts).toEqual(resourceCounts(reference));

@@ -11,25 +11,11 @@ import { synthesizeOrg } from "../../workspaces/parallel-synth";
 import { cacheEnabled, SynthCache } from "../../workspaces/synth-cache";
 import { ReadLog, sameReads } from "../../workspaces/read-log";
 import { Names } from "../../catalog/names";
+import { outputFiles } from "../support/synth";
 import { cloudBackend, editedExampleSources, exampleSources } from "../support/org";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "synth-cache-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-/** Every file under `dir` except the cache, by relative path. */
-function outputFiles(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.name === ".synth-cache") continue;
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 let runs = 0;
 /** Synthesizes `sources` into `outdir` with the cache; the workspaces built (not reused). */
