@@ -40,7 +40,7 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tf-safe-edits-"));
 const tf = offlineTerraform(scratch);
 const maybe = "skipped" in tf ? it.skip : it;
 if ("skipped" in tf) process.stderr.write(`\n!! SKIPPED: safe-edit plans (${tf.skipped})\n`);
-afterAll(() => process.env.KEEP_SCRATCH ? console.log(scratch) : fs.rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 type Doc = any;
 interface Edit {
