@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import { policySize, toTerraformPolicyJson, type PolicyDocument } from "../../catalog/policies/policy-document";
+import { escapedForTerraform, iamPolicyLength, type PolicyDocument } from "../../catalog/policies/policy-document";
 import { LIMITS } from "../../catalog/names";
 import { ValidationError } from "../validation-error";
 
@@ -24,7 +24,9 @@ export class ManagedPolicy extends IamPolicy {
   readonly document: PolicyDocument;
 
   constructor(scope: Construct, id: string, props: ManagedPolicyProps) {
-    const size = policySize(props.document);
+    // Serialized once: measured, then escaped for Terraform.
+    const json = JSON.stringify(props.document);
+    const size = iamPolicyLength(json);
     if (size > LIMITS.managedPolicySize)
       throw new ValidationError(
         `policy document is ${size} characters, IAM allows ${LIMITS.managedPolicySize}`,
@@ -34,7 +36,7 @@ export class ManagedPolicy extends IamPolicy {
       name: props.policyName,
       path: props.path,
       description: props.description,
-      policy: toTerraformPolicyJson(props.document),
+      policy: escapedForTerraform(json),
     });
     this.document = props.document;
   }
