@@ -3,7 +3,8 @@
  *   ORG_FILE       people file (default org/teams.yaml)
  *   PLATFORM_FILE  platform file (default org/platform.yaml; optional when ORG_FILE has every section)
  *   CDKTF_OUTDIR   output directory (default cdktf.out)
- *   SYNTH_WORKERS  synthesis threads (0 = one thread; default: by org size and cores)
+ *   SYNTH_WORKERS  worker threads beside the main thread (default 0; workspaces/parallel-synth.ts)
+ *   SYNTH_CACHE    0: build every workspace (default: reuse unchanged ones, except where CI is set)
  * `--quiet` (or QUIET=1): no progress and no summary. Progress goes to a terminal's stderr only.
  */
 import { loadOrgFromSources, orgFilesFromEnv, readOrgSources } from "./org/loader";

@@ -1,6 +1,8 @@
 /**
- * Builds every workspace of an org into one cdktf App, and synthesizes it so that a failure
- * leaves the previous output directory exactly as it was.
+ * The workspaces of an org (`workspacePlan`), built each in an App of its own
+ * (`synthesizeWorkspace`, used by workspaces/parallel-synth.ts) or all in one App (`buildApp`,
+ * `synthesize`: the reference the tests compare with). Output is staged, so a failure leaves the
+ * previous output directory exactly as it was.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -72,7 +74,7 @@ export function workspacePlan(org: OrgModel): PlannedWorkspace[] {
   ];
 }
 
-/** The whole platform in one cdktf App (tests, `org:diff`, and small orgs in `synthesizeOrg`). */
+/** The whole platform in one cdktf App (tests, `org:diff`, and HCL output in `synthesizeOrg`). */
 export function buildApp(org: OrgModel, outdir: string, progress: Progress = () => {}): Platform {
   disableTokenStackTraces();
   // cdktf's construct validations shell out to the *local* `terraform version` once per import

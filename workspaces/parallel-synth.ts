@@ -2,9 +2,9 @@
  * Synthesis one workspace at a time, each in an App of its own, on the main thread and on
  * optional worker threads (SYNTH_WORKERS) that load the model from the same org texts and take
  * workspaces from a shared queue; the checks run where the JSON is, and only their findings
- * travel. The bytes
- * are those of `synthesize` (one App for everything): a workspace reads no other workspace, and
- * the manifest is written here from the plan (`__tests__/workspaces/parallel-synth.test.ts`).
+ * travel. The bytes are those of `synthesize` (one App for everything): a workspace reads no
+ * other workspace, and the manifest is written here from the plan
+ * (`__tests__/workspaces/parallel-synth.test.ts`).
  * Each App is dropped after its workspace, with its tokens (`releasingTokens`): memory holds the
  * model and one workspace, not the whole platform.
  */
