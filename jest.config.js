@@ -5,8 +5,9 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   setupFiles: ["<rootDir>/__tests__/support/setup.ts"],
-  // dist/ up to date once, before any worker starts (tests that run the compiled CLI share it).
+  // dist/ up to date and the example org synthesized, once, before any worker starts.
   globalSetup: "<rootDir>/__tests__/support/global-setup.js",
+  globalTeardown: "<rootDir>/__tests__/support/global-teardown.js",
   testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -9,8 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
 import { applyOrder } from "../scripts/workspace-order";
-import { loadExampleOrg, ROOT } from "./support/org";
-import { synthOrg } from "./support/synth";
+import { ROOT } from "./support/org";
+import { synthExample } from "./support/synth";
 
 const workflow = (name: string) => parse(fs.readFileSync(path.join(ROOT, ".github", "workflows", name), "utf8"));
 const pr = workflow("pull-request.yml");
@@ -157,7 +157,7 @@ describe("GitHub Actions workflows", () => {
       "registry",
     ]);
     // The example org's own manifest (cdktf's dependencies) fits the order.
-    const out = synthOrg(loadExampleOrg());
+    const out = synthExample();
     const manifest = JSON.parse(fs.readFileSync(path.join(out.outdir, "manifest.json"), "utf8"));
     expect(manifest.stacks["domain-rc"].dependencies.sort()).toEqual(["domain", "network", "team-rc"]);
     expect(applyOrder(manifest)).toEqual([

@@ -2,8 +2,8 @@
  * Identity comes from names: construct IDs and Terraform addresses derive from YAML keys, so
  * reordering the org file changes nothing and adding a person adds only that person's resources.
  */
-import { editExampleOrg, loadExampleOrg } from "./support/org";
-import { addresses, synthOrg, type StackJson } from "./support/synth";
+import { editExampleOrg } from "./support/org";
+import { addresses, synthExample, synthOrg, type StackJson } from "./support/synth";
 
 /** Deterministic permutation (seeded LCG) so a failure reproduces. */
 function permute<T>(xs: T[], seed: number): T[] {
@@ -43,7 +43,7 @@ function without(stack: StackJson, drop: Set<string>): StackJson {
 }
 
 describe("invariance", () => {
-  const baseline = synthOrg(loadExampleOrg());
+  const baseline = synthExample();
 
   it("reordering network.privateSubnetIds (and the domain baseline's copy) gives byte-identical JSON", () => {
     const reordered = synthOrg(

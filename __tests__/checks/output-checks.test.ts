@@ -2,12 +2,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkRenderedOutput, renderProblems } from "../../checks/output-checks";
-import { loadExampleOrg } from "../support/org";
-import { synthOrg } from "../support/synth";
+import { synthExample } from "../support/synth";
 
 describe("checks on the rendered Terraform (§11.1, §11.5)", () => {
   it("the example org renders clean", () => {
-    expect(checkRenderedOutput(synthOrg(loadExampleOrg()).outdir)).toEqual([]);
+    expect(checkRenderedOutput(synthExample().outdir)).toEqual([]);
   });
 
   it("finds an unrendered placeholder", () => {

@@ -4,7 +4,7 @@ import * as path from "path";
 import { loadOrg, loadOrgFromSources, orgFilesFromEnv } from "../../org/loader";
 import { OrgValidationError, formatProblem, type Problem } from "../../org/problems";
 import { editedExampleSources, exampleSources, EXAMPLE_PLATFORM, loadExampleOrg, problemsIn } from "../support/org";
-import { synthOrg } from "../support/synth";
+import { synthExample } from "../support/synth";
 
 const PLATFORM = fs.readFileSync(EXAMPLE_PLATFORM, "utf8");
 
@@ -614,7 +614,7 @@ describe("org loader: AWS's catalogues, CIDRs, account quotas and look-alikes (i
 
   it("the platform's IAM users, groups, roles and policies must fit the account's quotas, counted as rendered", () => {
     // What the workspaces actually render, counted in the synthesized Terraform JSON.
-    const out = synthOrg(loadExampleOrg());
+    const out = synthExample();
     const count = (type: string) =>
       Object.values(out.json).reduce((n, stack) => n + Object.keys(stack.resource?.[type] ?? {}).length, 0);
     const rendered = {

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { buildApp } from "../../workspaces/app";
 import type { OrgModel } from "../../org/model";
-import { cloudBackend, editExampleOrg } from "./org";
+import { cloudBackend, editExampleOrg, loadExampleOrg } from "./org";
 
 export type StackJson = Record<string, any>;
 
@@ -18,6 +18,29 @@ export interface Synthesized {
 
 export function synthOrg(org: OrgModel, outdir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"))): Synthesized {
   buildApp(org, outdir).app.synth();
+  return readOutput(outdir);
+}
+
+/**
+ * The example org as `npm run synth` writes it, synthesized once per test run by jest's global
+ * setup (global-setup.js) instead of once per test file. Each call parses afresh, so a test may
+ * edit what it gets; the directory is shared and must not be written (copy it first).
+ */
+export function synthExample(): Synthesized {
+  const shared = process.env.EXAMPLE_SYNTH_DIR;
+  return shared ? readOutput(shared) : synthOrg(loadExampleOrg());
+}
+
+/** `synthExample` in a directory of the test's own, which it may write (e.g. `terraform init`). */
+export function synthExampleCopy(): Synthesized {
+  const shared = process.env.EXAMPLE_SYNTH_DIR;
+  if (!shared) return synthOrg(loadExampleOrg());
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+  fs.cpSync(shared, outdir, { recursive: true });
+  return readOutput(outdir);
+}
+
+function readOutput(outdir: string): Synthesized {
   const text: Record<string, string> = {};
   const json: Record<string, StackJson> = {};
   for (const ws of fs.readdirSync(path.join(outdir, "stacks")).sort()) {

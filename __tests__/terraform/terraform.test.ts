@@ -10,8 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkWorkspaceAsync, offlineTerraform, type CheckResult } from "../../scripts/terraform-offline";
-import { loadExampleOrg } from "../support/org";
-import { synthOrg } from "../support/synth";
+import { synthExampleCopy } from "../support/synth";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "tf-suite-"));
 const tf = offlineTerraform(scratch);
@@ -49,7 +48,7 @@ async function checkAll(outdir: string, workspaces: string[]): Promise<Map<strin
 const describeTf = skipped ? describe.skip : describe;
 
 describeTf("terraform init + validate + test (mocked AWS provider) for every workspace of the example org", () => {
-  const out = synthOrg(loadExampleOrg());
+  const out = synthExampleCopy();
   const workspaces = Object.keys(out.json);
   let results: Map<string, CheckResult>;
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { editExampleOrg, editedExampleSources, loadExampleOrg, orgFromYaml } from "../support/org";
-import { resources, synthOrg, type StackJson } from "../support/synth";
+import { resources, synthExample, synthOrg, type StackJson } from "../support/synth";
 import { OrgValidationError, SynthesisRefused } from "../../org/problems";
 import { validateOrg } from "../../org/validate";
 import { orgSchema } from "../../org/schema";
@@ -467,7 +467,7 @@ describe("studio names and values are checked at load time", () => {
 });
 
 describe("invariance", () => {
-  const base = synthOrg(loadExampleOrg()).text;
+  const base = synthExample().text;
   const studio = (text: Record<string, string>) =>
     Object.fromEntries(Object.entries(text).filter(([ws]) => ws === "domain" || ws.startsWith("domain-")));
 

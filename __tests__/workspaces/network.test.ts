@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkWorkspace, offlineTerraform } from "../../scripts/terraform-offline";
-import { editExampleOrg, loadExampleOrg } from "../support/org";
-import { resources, synthOrg, type StackJson } from "../support/synth";
+import { editExampleOrg } from "../support/org";
+import { resources, synthExample, synthOrg, type StackJson } from "../support/synth";
 
 const VPC = "vpc-0a1b2c3d4e5f60718";
 const SUBNETS = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"];
@@ -113,7 +113,7 @@ const INTERFACE_SERVICES: Record<string, string> = {
 };
 
 describe("network workspace, lookup mode (the example org)", () => {
-  const net = synthOrg(loadExampleOrg()).json.network;
+  const net = synthExample().json.network;
   const sgs = resources(net, "aws_security_group");
 
   it("creates the five groups of §4.2 with their names, descriptions, tags and no inline rules", () => {

@@ -2,8 +2,8 @@
  * team-<id> workspace: every resource kind and every policy, asserted on the synthesized JSON
  * (policies parsed and compared statement by statement with platform-spec §6 and §8).
  */
-import { editExampleOrg, loadExampleOrg, removeTeamFirstStep } from "../support/org";
-import { addresses, resourceList, resources, synthOrg, type StackJson } from "../support/synth";
+import { editExampleOrg, removeTeamFirstStep } from "../support/org";
+import { addresses, resourceList, resources, synthExample, synthOrg, type StackJson } from "../support/synth";
 
 const A = "123456789012";
 const R = "ap-northeast-1";
@@ -12,7 +12,7 @@ const POLICY = (name: string) => `arn:aws:iam::${A}:policy/acme-sagemaker/${name
 const ROLE = (name: string) => `arn:aws:iam::${A}:role/${name}`;
 const FRAUD = "SageMaker-RiskControl-FraudDetection";
 
-const out = synthOrg(loadExampleOrg());
+const out = synthExample();
 const rc = out.json["team-rc"];
 const algo = out.json["team-algo"];
 

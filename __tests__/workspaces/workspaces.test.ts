@@ -1,8 +1,8 @@
-import { editExampleOrg, loadExampleOrg } from "../support/org";
-import { resourceList, synthOrg } from "../support/synth";
+import { editExampleOrg } from "../support/org";
+import { resourceList, synthExample, synthOrg } from "../support/synth";
 
 describe("workspaces of the example org", () => {
-  const out = synthOrg(loadExampleOrg());
+  const out = synthExample();
 
   it("synthesizes network, foundation, domain, registry and a team and a homes workspace per team", () => {
     expect(Object.keys(out.json).sort()).toEqual([
@@ -45,7 +45,7 @@ describe("workspaces of the example org", () => {
 });
 
 describe("consumers warn while an upstream workspace has not applied its outputs", () => {
-  const out = synthOrg(loadExampleOrg());
+  const out = synthExample();
 
   it("each remote-state read comes with a check block comparing every output with its placeholder", () => {
     const checks = out.json.domain.check;

@@ -3,8 +3,8 @@ import * as path from "path";
 import { RULES, runGuardrails, SUPPRESSION_RULE, type GuardrailRule } from "../../../checks/guardrails";
 import { SUPPRESSIONS } from "../../../checks/guardrails/suppressions";
 import { checkGuardrails } from "../../../checks/output-checks";
-import { loadExampleOrg, ROOT } from "../../support/org";
-import { synthOrg } from "../../support/synth";
+import { ROOT } from "../../support/org";
+import { synthExample, synthOrg } from "../../support/synth";
 import { bucket, stack } from "./fixtures";
 import { variantOrg } from "./variant-org";
 
@@ -28,7 +28,7 @@ describe("the rule pack", () => {
 
 describe("the example org and a feature-rich variant pass every rule", () => {
   it("the example org's full synthesized output has no findings", () => {
-    const { outdir, json } = synthOrg(loadExampleOrg());
+    const { outdir, json } = synthExample();
     expect(checkGuardrails(outdir)).toEqual([]);
     // Not vacuous: the output holds every kind of resource the rules inspect.
     const types = new Set(Object.values(json).flatMap((s) => Object.keys(s.resource ?? {})));
@@ -63,7 +63,7 @@ describe("the example org and a feature-rich variant pass every rule", () => {
   });
 
   it("a rule fires on the real output when the code regresses (a bucket loses its public access block)", () => {
-    const { json } = synthOrg(loadExampleOrg());
+    const { json } = synthExample();
     delete json["team-rc"].resource.aws_s3_bucket_public_access_block["bucket-rc-fraud-detection"];
     expect(runGuardrails(json).map((f) => `${f.rule} ${f.workspace} ${f.address}`)).toEqual([
       "SMP-S3-1 team-rc aws_s3_bucket.bucket-rc-fraud-detection",
