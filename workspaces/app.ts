@@ -12,6 +12,7 @@ import { disableTokenStackTraces, releasingTokens } from "../modules/fast-tokens
 import { teamById, type OrgModel } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 import { NetworkStack } from "./network";
+import { networkStackProps } from "./props";
 import { FoundationStack } from "./foundation";
 import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
@@ -56,7 +57,7 @@ export function workspacePlan(org: OrgModel): PlannedWorkspace[] {
     build: (app: App, org: OrgModel) => WorkspaceStack,
   ): PlannedWorkspace => ({ name, dependencies, build });
   return [
-    plan("network", [], (app, o) => new NetworkStack(app, o)),
+    plan("network", [], (app, o) => new NetworkStack(app, networkStackProps(o))),
     plan("foundation", [], (app, o) => new FoundationStack(app, o)),
     ...org.teams.map(({ id }) =>
       plan(`team-${id}`, ["network", "foundation"], (app, o) => new TeamStack(app, o, teamById(o, id))),

@@ -10,6 +10,7 @@
  */
 import { Construct } from "constructs";
 import { WorkspaceStack } from "./workspace-stack";
+import { workspaceProps } from "./props";
 import { networkContract } from "./contracts/index";
 import { domainContract } from "./contracts/domain";
 import {
@@ -53,7 +54,7 @@ export class DomainTeamStack extends WorkspaceStack {
     org: OrgModel,
     readonly team: Team,
   ) {
-    super(scope, domainTeamWorkspaceName(team.id), org);
+    super(scope, domainTeamWorkspaceName(team.id), workspaceProps(org));
     const { names, platform, studio } = org;
     const memberships = teamMemberships(team);
     const environment = platform.environmentTag;

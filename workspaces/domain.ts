@@ -10,6 +10,7 @@
 import { Construct } from "constructs";
 import { Token } from "cdktf";
 import { WorkspaceStack } from "./workspace-stack";
+import { workspaceProps } from "./props";
 import { foundationContract, networkContract } from "./contracts/index";
 import { domainContract, type DomainOutputs } from "./contracts/domain";
 import { DOMAIN_WORKSPACE, idleShutdownOf, studioUserId } from "./domain-team";
@@ -32,7 +33,7 @@ export class DomainStack extends WorkspaceStack {
   readonly downloadConfigs: DownloadLifecycleConfigs;
 
   constructor(scope: Construct, org: OrgModel) {
-    super(scope, DOMAIN_WORKSPACE, org);
+    super(scope, DOMAIN_WORKSPACE, workspaceProps(org));
     const { names, platform, studio } = org;
     const network = networkContract.read(this);
     const foundation = foundationContract.read(this);

@@ -21,6 +21,7 @@ import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-membership";
 import { IamUserLoginProfile } from "@cdktf/provider-aws/lib/iam-user-login-profile";
 import { WorkspaceStack } from "./workspace-stack";
+import { workspaceProps } from "./props";
 import { foundationContract, type FoundationOutputs } from "./contracts/index";
 import { ProjectBucket } from "../modules/storage/project-bucket";
 import { SHARED_BUCKET_RULES } from "../modules/storage/lifecycle-rules";
@@ -56,8 +57,11 @@ export class FoundationStack extends WorkspaceStack {
   /** Platform policies by key (attach by `names.policyArn(...)` in other workspaces). */
   readonly policies: Readonly<Record<PlatformPolicyKey, ManagedPolicy>>;
 
-  constructor(scope: Construct, org: OrgModel) {
-    super(scope, "foundation", org);
+  constructor(
+    scope: Construct,
+    private readonly org: OrgModel,
+  ) {
+    super(scope, "foundation", workspaceProps(org));
     const { names, platform, features } = org;
 
     // §3.1: platform policies on the IAM path, no tags.

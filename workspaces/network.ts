@@ -4,7 +4,7 @@
  * Operator guide: docs/network.md.
  */
 import { Construct } from "constructs";
-import { WorkspaceStack } from "./workspace-stack";
+import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
 import { ENDPOINT_OUTPUT_KEYS, networkContract, type NetworkOutputs } from "./contracts/index";
 import type { OrgModel } from "../org/model";
 import {
@@ -12,21 +12,54 @@ import {
   SECURITY_GROUP_KEYS,
   SECURITY_GROUP_RULES,
   SECURITY_GROUPS,
+  type EndpointSuffix,
   type SecurityGroupKey,
 } from "../catalog/network";
-import { enabledEndpoints, existingEndpointAction } from "../org/sections/network";
 import { ExistingVpc } from "../modules/network/existing-vpc";
 import { RuledSecurityGroup, type SecurityGroupRule } from "../modules/network/security-group";
-import { PlatformVpcEndpoint } from "../modules/network/vpc-endpoint";
+import { PlatformVpcEndpoint, type ExistingVpcEndpoint } from "../modules/network/vpc-endpoint";
 
 export { SECURITY_GROUP_KEYS, type SecurityGroupKey };
+
+/** One VPC endpoint the workspace provides (§4.3), resolved from the catalogue and the org file. */
+export interface NetworkEndpoint {
+  readonly suffix: EndpointSuffix;
+  /** The AWS service name in this region, e.g. `com.amazonaws.ap-northeast-1.sagemaker.api`. */
+  readonly serviceName: string;
+  readonly type: "Interface" | "Gateway";
+  /** An endpoint that already exists: imported (adopt mode) or only referenced. */
+  readonly existing?: ExistingVpcEndpoint;
+  /** Its `Name` tag. */
+  readonly nameTag: string;
+}
+
+export interface NetworkStackProps extends WorkspaceStackProps {
+  /** The org file's `network` section: the existing VPC, its subnets and route tables, adoption. */
+  readonly network: Pick<
+    OrgModel["network"],
+    | "mode"
+    | "vpcId"
+    | "vpcCidr"
+    | "privateSubnetIds"
+    | "routeTableIds"
+    | "minFreeIpsPerSubnet"
+    | "adopt"
+    | "adoptExistingSecurityGroups"
+  >;
+  /** The five security groups' physical names. */
+  readonly securityGroupNames: Readonly<Record<SecurityGroupKey, string>>;
+  /** The enabled endpoints, in the catalogue's order. */
+  readonly endpoints: readonly NetworkEndpoint[];
+  /** `ManagedBy` tag of every group and endpoint. */
+  readonly managedBy: string;
+}
 
 export class NetworkStack extends WorkspaceStack {
   readonly outputs: NetworkOutputs;
 
-  constructor(scope: Construct, org: OrgModel) {
-    super(scope, "network", org);
-    const { names, network, platform } = org;
+  constructor(scope: Construct, props: NetworkStackProps) {
+    super(scope, "network", props);
+    const { network } = props;
     const adoptMode = network.mode === "adopt";
 
     const vpc = new ExistingVpc(this, "vpc", {
@@ -47,7 +80,7 @@ export class NetworkStack extends WorkspaceStack {
       const spec = SECURITY_GROUPS[key];
       const existing = adoptMode ? network.adoptExistingSecurityGroups[key] : undefined;
       const adopted = typeof existing === "string" ? { id: existing, rules: {} } : existing;
-      const name = adopted?.name ?? names.securityGroup(key);
+      const name = adopted?.name ?? props.securityGroupNames[key];
       const rules: Record<string, SecurityGroupRule> = {};
       for (const ruleKey of spec.rules) {
         const r = SECURITY_GROUP_RULES[ruleKey];
@@ -66,7 +99,7 @@ export class NetworkStack extends WorkspaceStack {
         vpcId: vpc.vpcId,
         tags: {
           Name: name,
-          ManagedBy: platform.tagPrefix,
+          ManagedBy: props.managedBy,
           ...(spec.workload ? { Type: "workload" } : {}),
         },
         rules,
@@ -76,18 +109,18 @@ export class NetworkStack extends WorkspaceStack {
 
     const endpointIds = {} as Record<(typeof ENDPOINT_OUTPUT_KEYS)[keyof typeof ENDPOINT_OUTPUT_KEYS], string>;
     for (const e of ENDPOINTS) endpointIds[ENDPOINT_OUTPUT_KEYS[e.suffix]] = "";
-    for (const e of enabledEndpoints(network)) {
+    for (const e of props.endpoints) {
       const isInterface = e.type === "Interface";
-      const existing = existingEndpointAction(network, e.suffix);
+      const existing = e.existing;
       const endpoint = new PlatformVpcEndpoint(this, `endpoint-${e.suffix}`, {
         // A lookup filter must be known at plan time: the configured id, not the adopted VPC's.
         vpcId: existing?.action === "reference" ? network.vpcId : vpc.vpcId,
-        serviceName: e.service.replace("{region}", platform.region),
+        serviceName: e.serviceName,
         type: e.type,
         subnetIds: isInterface ? vpc.subnetIds : undefined,
         securityGroupIds: isInterface ? [groups["vpc-endpoints"].securityGroupId] : undefined,
         routeTableIds: isInterface ? undefined : vpc.routeTableIds,
-        tags: { Name: names.endpointNameTag(e.suffix), ManagedBy: platform.tagPrefix },
+        tags: { Name: e.nameTag, ManagedBy: props.managedBy },
         existing,
       });
       endpointIds[ENDPOINT_OUTPUT_KEYS[e.suffix]] = endpoint.endpointId;

@@ -11,6 +11,7 @@
  */
 import { Construct } from "constructs";
 import { WorkspaceStack } from "./workspace-stack";
+import { workspaceProps } from "./props";
 import { ImageRepository } from "../modules/registry/ecr-repository";
 import { ModelRegistryGroup } from "../modules/registry/model-package-group";
 import { RetainedLogGroup } from "../modules/monitoring/retained-log-group";
@@ -45,7 +46,7 @@ export class RegistryStack extends WorkspaceStack {
   private readonly retained = new Set<string>();
 
   constructor(scope: Construct, org: OrgModel) {
-    super(scope, "registry", org);
+    super(scope, "registry", workspaceProps(org));
     this.repositories(org);
     this.modelRegistry(org);
     if (org.monitoring.enabled) this.monitoring(org);

@@ -15,6 +15,7 @@ import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-poli
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { WorkspaceStack } from "./workspace-stack";
+import { workspaceProps } from "./props";
 import { networkContract } from "./contracts/index";
 import { activeProjects, bucketKmsKeyArn, type Membership, type OrgModel, type Team } from "../org/model";
 import { userScopePolicies, type DownloadPinning } from "../catalog/policies/scope-policies";
@@ -56,7 +57,7 @@ export class TeamStack extends WorkspaceStack {
     org: OrgModel,
     readonly team: Team,
   ) {
-    super(scope, teamWorkspaceName(team.id), org);
+    super(scope, teamWorkspaceName(team.id), workspaceProps(org));
     const { names, platform, features, identity } = org;
     const company = platform.company;
 

@@ -26,6 +26,17 @@ export function localStatePath(workspace: string): string {
 /** Oldest Terraform that plans every workspace (`removed` blocks: 1.7). */
 export const MIN_TERRAFORM_VERSION = ">= 1.7.0";
 
+/** What every workspace needs: where its state lives and the AWS provider's settings. */
+export interface WorkspaceStackProps {
+  /** Local state files, or Terraform Cloud workspaces named `{workspacePrefix}{workspace}`. */
+  readonly backend: OrgModel["backend"];
+  readonly region: string;
+  /** The one account every plan and apply must run in (the provider refuses any other). */
+  readonly accountId: string;
+  /** The provider's default tags (none: no `default_tags` block). */
+  readonly defaultTags: Readonly<Record<string, string>>;
+}
+
 export abstract class WorkspaceStack extends SinglePassStack {
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
   /** This workspace's state file (relative to its working directory) with a local backend. */
@@ -35,10 +46,10 @@ export abstract class WorkspaceStack extends SinglePassStack {
     scope: Construct,
     /** Workspace (and stack) name, e.g. `network`, `team-rc`. */
     readonly workspace: string,
-    readonly org: OrgModel,
+    private readonly props: WorkspaceStackProps,
   ) {
     super(scope, workspace);
-    const backend = org.backend;
+    const backend = props.backend;
     if (backend.type === "cloud") {
       new CloudBackend(this, {
         hostname: backend.hostname,
@@ -53,11 +64,11 @@ export abstract class WorkspaceStack extends SinglePassStack {
     // `removed` blocks need Terraform 1.7; import and check blocks 1.5 (plain JSON, so it also
     // guards Terraform Cloud runs, unlike cdktf's local-binary validations).
     this.addOverride("terraform.required_version", MIN_TERRAFORM_VERSION);
-    const defaultTags = org.platform.defaultTags;
+    const defaultTags = props.defaultTags;
     new AwsProvider(this, "aws", {
-      region: org.platform.region,
+      region: props.region,
       // Abort any plan/apply whose credentials belong to another account (§1.2, §11.16).
-      allowedAccountIds: [org.platform.accountId],
+      allowedAccountIds: [props.accountId],
       defaultTags: Object.keys(defaultTags).length ? [{ tags: { ...defaultTags } }] : undefined,
     });
   }
@@ -75,7 +86,7 @@ export abstract class WorkspaceStack extends SinglePassStack {
     const existing = this.remoteStates.get(workspace);
     if (existing) return existing;
     const id = `remote-${workspace}`;
-    const backend = this.org.backend;
+    const backend = this.props.backend;
     const state =
       backend.type === "cloud"
         ? new DataTerraformRemoteState(this, id, {
