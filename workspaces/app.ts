@@ -12,7 +12,7 @@ import { disableTokenStackTraces, releasingTokens } from "../modules/fast-tokens
 import { teamById, type OrgModel } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 import { NetworkStack } from "./network";
-import { networkStackProps } from "./props";
+import { domainTeamStackProps, networkStackProps } from "./props";
 import { FoundationStack } from "./foundation";
 import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
@@ -68,7 +68,7 @@ export function workspacePlan(org: OrgModel): PlannedWorkspace[] {
       plan(
         `domain-${id}`,
         ["network", "domain", `team-${id}`],
-        (app, o) => new DomainTeamStack(app, o, teamById(o, id)),
+        (app, o) => new DomainTeamStack(app, domainTeamStackProps(o, id)),
       ),
     ),
     plan("registry", [], (app, o) => new RegistryStack(app, o)),

@@ -9,20 +9,12 @@
  * after `domain` and the team's `team-<team>` (its ExecutionRoles must exist before profiles).
  */
 import { Construct } from "constructs";
-import { WorkspaceStack } from "./workspace-stack";
-import { workspaceProps } from "./props";
+import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
 import { domainContract } from "./contracts/domain";
-import {
-  bucketKmsKeyArn,
-  membershipKey,
-  teamMemberships,
-  type Membership,
-  type OrgModel,
-  type Team,
-} from "../org/model";
+import type { Membership, OrgModel } from "../org/model";
 import { idleBounds } from "../org/rules/studio";
-import { downloadConfigArn, partitionOf } from "../modules/studio/download-lifecycle-configs";
+import { partitionOf } from "../modules/studio/download-lifecycle-configs";
 import { StudioUser } from "../modules/studio/studio-user";
 import { HomesGuard } from "../modules/state/homes-guard";
 import { importResources } from "../modules/state/import-block";
@@ -45,69 +37,65 @@ export function idleShutdownOf(studio: OrgModel["studio"]): IdleShutdown {
   return { timeoutMinutes: studio.idleTimeoutMinutes, minTimeoutMinutes: min, maxTimeoutMinutes: max };
 }
 
+/** One membership's Studio home: its user profile (§5.3) and private space (§5.4). */
+export interface StudioHome {
+  /** `team/project/user`: the homes guard's key, as `deleteHomes` names it. */
+  readonly key: string;
+  /** Construct id and Terraform address prefix (`studioUserId`): YAML keys only. */
+  readonly id: string;
+  readonly userProfileName: string;
+  readonly spaceName: string;
+  /** The project's ExecutionRole (created by `team-<team>`, applied before). */
+  readonly executionRoleArn: string;
+  /** The download lifecycle config of this membership (created by `domain`, applied before). */
+  readonly lifecycleConfigArn: string;
+  readonly profileTags: Readonly<Record<string, string>>;
+  readonly spaceTags: Readonly<Record<string, string>>;
+}
+
+export interface DomainTeamStackProps extends WorkspaceStackProps {
+  readonly teamId: string;
+  /** The team's active memberships' homes. */
+  readonly homes: readonly StudioHome[];
+  /** JupyterLab default instance type of every home. */
+  readonly instanceType: string;
+  readonly idleShutdown: IdleShutdown;
+  /** EBS size of each private space, in GB. */
+  readonly spaceEbsGb: number;
+  /** `studio.moveHomesOutOfDomain`: import the homes the `domain` workspace held. */
+  readonly moveHomesOutOfDomain: boolean;
+  /** Acknowledged deletions of this team's homes (`deleteHomes` keys). */
+  readonly acknowledgedDeletions: readonly string[];
+}
+
 export class DomainTeamStack extends WorkspaceStack {
   /** Studio resources per membership, keyed `team/project/user`. */
   readonly users = new Map<string, StudioUser>();
 
-  constructor(
-    scope: Construct,
-    org: OrgModel,
-    readonly team: Team,
-  ) {
-    super(scope, domainTeamWorkspaceName(team.id), workspaceProps(org));
-    const { names, platform, studio } = org;
-    const memberships = teamMemberships(team);
-    const environment = platform.environmentTag;
-    const managedBy = `${platform.company}-sagemaker`;
-    const kmsKeyArn = bucketKmsKeyArn(org.storage);
-    const idleShutdown = idleShutdownOf(studio);
-
-    if (memberships.length) {
+  constructor(scope: Construct, props: DomainTeamStackProps) {
+    super(scope, domainTeamWorkspaceName(props.teamId), props);
+    if (props.homes.length) {
       const domain = domainContract.read(this);
       const studioSecurityGroups = [networkContract.read(this).studioSecurityGroupId];
-      const adopt = studio.moveHomesOutOfDomain ? adoption(this, platform, domain.domainId) : undefined;
-      for (const m of memberships) {
-        const id = studioUserId(m);
-        const user = new StudioUser(this, id, {
+      const adopt = props.moveHomesOutOfDomain ? adoption(this, props, domain.domainId) : undefined;
+      for (const home of props.homes) {
+        const user = new StudioUser(this, home.id, {
           domainId: domain.domainId,
-          userProfileName: m.userProfileName,
-          spaceName: m.spaceName,
-          executionRoleArn: names.roleArn(names.projectRole(team.fullName, m.project, "Execution")),
+          userProfileName: home.userProfileName,
+          spaceName: home.spaceName,
+          executionRoleArn: home.executionRoleArn,
           securityGroupIds: studioSecurityGroups,
           jupyterLab: {
-            instanceType: studio.defaultInstanceType,
-            // The domain workspace creates both configs (applied first): ARNs from their names.
-            lifecycleConfigArn: downloadConfigArn(
-              platform.region,
-              platform.accountId,
-              names.lifecycleConfig(m.downloadAccess === "allow" ? "allow-download" : "disable-download"),
-            ),
-            idleShutdown,
+            instanceType: props.instanceType,
+            lifecycleConfigArn: home.lifecycleConfigArn,
+            idleShutdown: props.idleShutdown,
           },
-          spaceEbsGb: studio.privateSpaceEbsGb,
-          profileTags: {
-            Team: team.fullName,
-            Project: m.project,
-            // Must equal the IAM user name: the presigned-URL guard compares it with aws:username.
-            Owner: m.iamUserName,
-            Environment: environment,
-            ManagedBy: managedBy,
-          },
-          spaceTags: {
-            Team: team.fullName,
-            Project: m.project,
-            // The IAM user name, like the profile's: owner conditions compare it with aws:username (§14.1).
-            Owner: m.iamUserName,
-            SpaceType: "private",
-            // Read by the Studio start-up script for the SageMaker SDK defaults (§14.11).
-            DefaultBucket: names.projectBucket(m.team, m.project),
-            ...(kmsKeyArn ? { DefaultKmsKeyId: kmsKeyArn } : {}),
-            Environment: environment,
-            ManagedBy: managedBy,
-          },
+          spaceEbsGb: props.spaceEbsGb,
+          profileTags: { ...home.profileTags },
+          spaceTags: { ...home.spaceTags },
         });
-        this.users.set(membershipKey(m), user);
-        adopt?.(m, user);
+        this.users.set(home.key, user);
+        adopt?.(home, user);
       }
     }
 
@@ -116,7 +104,7 @@ export class DomainTeamStack extends WorkspaceStack {
       previousState: this.remoteState(this.workspace, HomesGuard.STATE_DEFAULTS),
       localStateFile: this.localStateFile,
       homes: [...this.users.keys()],
-      acknowledged: org.deleteHomes.filter((key) => key.startsWith(`${team.id}/`)),
+      acknowledged: [...props.acknowledgedDeletions],
     });
   }
 }
@@ -126,14 +114,14 @@ export class DomainTeamStack extends WorkspaceStack {
  * workspace held them (its last apply's `live_homes`, or `moved_homes` once it has forgotten
  * them). A home created by this change is not in either list and is created as usual.
  */
-function adoption(stack: WorkspaceStack, platform: OrgModel["platform"], domainId: string) {
+function adoption(stack: WorkspaceStack, at: { region: string; accountId: string }, domainId: string) {
   const state = stack.remoteState(DOMAIN_WORKSPACE, {});
   const outputs = `data.terraform_remote_state.${state.friendlyUniqueId}.outputs`;
   const held = `concat(try(${outputs}.moved_homes, []), keys(try(${outputs}.live_homes, {})))`;
   const arn = (kind: string, name: string) =>
-    `arn:${partitionOf(platform.region)}:sagemaker:${platform.region}:${platform.accountId}:${kind}/${domainId}/${name}`;
-  return (m: Membership, user: StudioUser) =>
-    importResources(user, `contains(${held}, ${JSON.stringify(membershipKey(m))})`, (r) =>
-      r === user.profile ? arn("user-profile", m.userProfileName) : arn("space", m.spaceName),
+    `arn:${partitionOf(at.region)}:sagemaker:${at.region}:${at.accountId}:${kind}/${domainId}/${name}`;
+  return (home: StudioHome, user: StudioUser) =>
+    importResources(user, `contains(${held}, ${JSON.stringify(home.key)})`, (r) =>
+      r === user.profile ? arn("user-profile", home.userProfileName) : arn("space", home.spaceName),
     );
 }

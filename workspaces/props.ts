@@ -4,11 +4,13 @@
  * tested from small props and a reader sees every input of a workspace in one type. Called inside
  * each build with the model it is given (the synthesis cache records these reads).
  */
-import type { OrgModel } from "../org/model";
+import { bucketKmsKeyArn, membershipKey, teamById, teamMemberships, type OrgModel } from "../org/model";
 import { enabledEndpoints, existingEndpointAction } from "../org/sections/network";
 import { SECURITY_GROUP_KEYS, type SecurityGroupKey } from "../catalog/network";
 import type { WorkspaceStackProps } from "./workspace-stack";
 import type { NetworkStackProps } from "./network";
+import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
+import { idleShutdownOf, studioUserId, type DomainTeamStackProps } from "./domain-team";
 
 /** The backend and AWS provider settings every workspace shares. */
 export function workspaceProps(org: OrgModel): WorkspaceStackProps {
@@ -38,5 +40,55 @@ export function networkStackProps(org: OrgModel): NetworkStackProps {
       nameTag: names.endpointNameTag(e.suffix),
     })),
     managedBy: platform.tagPrefix,
+  };
+}
+
+/** A team's homes workspace: one home per active membership, every name, ARN and tag resolved. */
+export function domainTeamStackProps(org: OrgModel, teamId: string): DomainTeamStackProps {
+  const { names, platform, studio } = org;
+  const team = teamById(org, teamId);
+  const environment = platform.environmentTag;
+  const managedBy = `${platform.company}-sagemaker`;
+  const kmsKeyArn = bucketKmsKeyArn(org.storage);
+  // The domain workspace creates both configs (applied first): ARNs from their names.
+  const lifecycleConfigArn = (name: string) => downloadConfigArn(platform.region, platform.accountId, name);
+  return {
+    ...workspaceProps(org),
+    teamId,
+    homes: teamMemberships(team).map((m) => ({
+      key: membershipKey(m),
+      id: studioUserId(m),
+      userProfileName: m.userProfileName,
+      spaceName: m.spaceName,
+      executionRoleArn: names.roleArn(names.projectRole(team.fullName, m.project, "Execution")),
+      lifecycleConfigArn: lifecycleConfigArn(
+        names.lifecycleConfig(m.downloadAccess === "allow" ? "allow-download" : "disable-download"),
+      ),
+      profileTags: {
+        Team: team.fullName,
+        Project: m.project,
+        // Must equal the IAM user name: the presigned-URL guard compares it with aws:username.
+        Owner: m.iamUserName,
+        Environment: environment,
+        ManagedBy: managedBy,
+      },
+      spaceTags: {
+        Team: team.fullName,
+        Project: m.project,
+        // The IAM user name, like the profile's: owner conditions compare it with aws:username (§14.1).
+        Owner: m.iamUserName,
+        SpaceType: "private",
+        // Read by the Studio start-up script for the SageMaker SDK defaults (§14.11).
+        DefaultBucket: names.projectBucket(m.team, m.project),
+        ...(kmsKeyArn ? { DefaultKmsKeyId: kmsKeyArn } : {}),
+        Environment: environment,
+        ManagedBy: managedBy,
+      },
+    })),
+    instanceType: studio.defaultInstanceType,
+    idleShutdown: idleShutdownOf(studio),
+    spaceEbsGb: studio.privateSpaceEbsGb,
+    moveHomesOutOfDomain: studio.moveHomesOutOfDomain,
+    acknowledgedDeletions: org.deleteHomes.filter((key) => key.startsWith(`${teamId}/`)),
   };
 }

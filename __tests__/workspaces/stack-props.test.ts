@@ -1,0 +1,131 @@
+/**
+ * Workspaces built from small, hand-written props (workspaces/props.ts maps the org model to
+ * them; the tests of the whole example org cover that mapping). Each test states every input of
+ * the stack it builds, so what a workspace does with a value is visible in one place.
+ */
+import { Testing } from "cdktf";
+import { DomainTeamStack, type DomainTeamStackProps, type StudioHome } from "../../workspaces/domain-team";
+import { NetworkStack, type NetworkStackProps } from "../../workspaces/network";
+import { SECURITY_GROUP_KEYS } from "../../catalog/network";
+import { domainTeamStackProps, networkStackProps } from "../../workspaces/props";
+import { loadExampleOrg } from "../support/org";
+import { resources } from "../support/synth";
+
+const BASE = {
+  backend: { type: "local" as const },
+  region: "eu-west-1",
+  accountId: "111122223333",
+  defaultTags: {},
+};
+
+function synth(build: (app: ReturnType<typeof Testing.app>) => unknown): any {
+  const app = Testing.app();
+  return JSON.parse(Testing.synth(build(app) as never));
+}
+
+describe("DomainTeamStack from small props", () => {
+  const home: StudioHome = {
+    key: "t/p/u",
+    id: "member-t-p-u",
+    userProfileName: "profile-u",
+    spaceName: "space-u",
+    executionRoleArn: "arn:aws:iam::111122223333:role/Exec",
+    lifecycleConfigArn: "arn:aws:sagemaker:eu-west-1:111122223333:studio-lifecycle-config/deny",
+    profileTags: { Owner: "sm-t-u", Team: "t" },
+    spaceTags: { Owner: "sm-t-u", SpaceType: "private" },
+  };
+  const props: DomainTeamStackProps = {
+    ...BASE,
+    teamId: "t",
+    homes: [home],
+    instanceType: "ml.t3.medium",
+    idleShutdown: { timeoutMinutes: 90, minTimeoutMinutes: 60, maxTimeoutMinutes: 120 },
+    spaceEbsGb: 7,
+    moveHomesOutOfDomain: false,
+    acknowledgedDeletions: [],
+  };
+
+  it("renders one profile and one private space per home, with the home's names, role, config and tags", () => {
+    const json = synth((app) => new DomainTeamStack(app, props));
+    const [profile] = Object.values(resources(json, "aws_sagemaker_user_profile")) as any[];
+    expect(profile.user_profile_name).toBe("profile-u");
+    expect(profile.user_settings.execution_role).toBe(home.executionRoleArn);
+    expect(profile.user_settings.jupyter_lab_app_settings.default_resource_spec).toMatchObject({
+      instance_type: "ml.t3.medium",
+      lifecycle_config_arn: home.lifecycleConfigArn,
+    });
+    expect(profile.tags).toEqual(home.profileTags);
+    const [space] = Object.values(resources(json, "aws_sagemaker_space")) as any[];
+    expect(space.space_name).toBe("space-u");
+    expect(space.tags).toEqual(home.spaceTags);
+    expect(JSON.stringify(space)).toContain('"ebs_volume_size_in_gb":7');
+    expect(json.provider.aws[0]).toMatchObject({ region: "eu-west-1", allowed_account_ids: ["111122223333"] });
+    expect(json.terraform.backend.local.path).toBe("../../../terraform-state/domain-t.tfstate");
+  });
+
+  it("imports a home only while the homes move out of the domain workspace", () => {
+    expect(synth((app) => new DomainTeamStack(app, props)).import).toBeUndefined();
+    const moving = synth((app) => new DomainTeamStack(app, { ...props, moveHomesOutOfDomain: true }));
+    const ids = (moving.import as any[]).map((i) => i.id);
+    expect(ids).toEqual([
+      expect.stringContaining(":user-profile/${data.terraform_remote_state.remote-domain.outputs.domain_id}/profile-u"),
+      expect.stringContaining(":space/${data.terraform_remote_state.remote-domain.outputs.domain_id}/space-u"),
+    ]);
+    expect(ids[0]).toMatch(/^arn:aws:sagemaker:eu-west-1:111122223333:/);
+  });
+
+  it("without homes reads no other workspace and still guards the homes it held", () => {
+    const json = synth((app) => new DomainTeamStack(app, { ...props, homes: [] }));
+    expect(json.resource.aws_sagemaker_user_profile).toBeUndefined();
+    expect(Object.keys(json.data.terraform_remote_state)).toEqual(["remote-domain-t"]);
+    expect(JSON.stringify(json.resource.terraform_data)).toContain("homes");
+  });
+
+  it("the example org's props hold every active membership of the team, keyed by YAML names", () => {
+    const org = loadExampleOrg();
+    const built = domainTeamStackProps(org, "rc");
+    const members = org.teams.find((t) => t.id === "rc")!.projects.flatMap((p) => p.memberships);
+    expect(built.homes.map((h) => h.key)).toEqual(members.map((m) => `${m.team}/${m.project}/${m.user}`));
+    expect(built.homes.every((h) => h.id === `member-${h.key.replace(/\//g, "-")}`)).toBe(true);
+  });
+});
+
+describe("NetworkStack from small props", () => {
+  const props: NetworkStackProps = {
+    ...BASE,
+    network: {
+      mode: "lookup",
+      vpcId: "vpc-1",
+      vpcCidr: "10.0.0.0/16",
+      privateSubnetIds: ["subnet-b", "subnet-a"],
+      routeTableIds: ["rtb-1"],
+      minFreeIpsPerSubnet: 16,
+      adopt: undefined,
+      adoptExistingSecurityGroups: {},
+    } as NetworkStackProps["network"],
+    securityGroupNames: Object.fromEntries(SECURITY_GROUP_KEYS.map((k) => [k, `acme-sm-${k}`])) as never,
+    endpoints: [
+      { suffix: "s3", serviceName: "com.amazonaws.eu-west-1.s3", type: "Gateway", nameTag: "ep-s3" },
+    ] as NetworkStackProps["endpoints"],
+    managedBy: "acme",
+  };
+
+  it("names the five groups from the props and creates only the endpoints listed", () => {
+    const json = synth((app) => new NetworkStack(app, props));
+    const groups = Object.values(resources(json, "aws_security_group")) as any[];
+    expect(groups.map((g) => g.name).sort()).toEqual(SECURITY_GROUP_KEYS.map((k) => `acme-sm-${k}`).sort());
+    expect(groups.every((g) => g.tags.ManagedBy === "acme")).toBe(true);
+    const endpoints = Object.values(resources(json, "aws_vpc_endpoint")) as any[];
+    expect(endpoints.map((e) => [e.service_name, e.vpc_endpoint_type, e.tags.Name])).toEqual([
+      ["com.amazonaws.eu-west-1.s3", "Gateway", "ep-s3"],
+    ]);
+  });
+
+  it("the example org's props list the catalogue's enabled endpoints with their regional service names", () => {
+    const org = loadExampleOrg();
+    const built = networkStackProps(org);
+    expect(built.endpoints.length).toBeGreaterThan(3);
+    for (const e of built.endpoints) expect(e.serviceName).toContain(`.${org.platform.region}.`);
+    expect(Object.keys(built.securityGroupNames).sort()).toEqual([...SECURITY_GROUP_KEYS].sort());
+  });
+});
