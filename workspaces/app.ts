@@ -12,7 +12,7 @@ import { disableTokenStackTraces, releasingTokens } from "../modules/fast-tokens
 import { teamById, type OrgModel } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 import { NetworkStack } from "./network";
-import { domainTeamStackProps, networkStackProps } from "./props";
+import { domainStackProps, domainTeamStackProps, networkStackProps } from "./props";
 import { FoundationStack } from "./foundation";
 import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
@@ -62,7 +62,7 @@ export function workspacePlan(org: OrgModel): PlannedWorkspace[] {
     ...org.teams.map(({ id }) =>
       plan(`team-${id}`, ["network", "foundation"], (app, o) => new TeamStack(app, o, teamById(o, id))),
     ),
-    plan("domain", ["network", "foundation"], (app, o) => new DomainStack(app, o)),
+    plan("domain", ["network", "foundation"], (app, o) => new DomainStack(app, domainStackProps(o))),
     // Profiles after their ExecutionRoles (§2): the team's roles.
     ...org.teams.map(({ id }) =>
       plan(

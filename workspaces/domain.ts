@@ -9,14 +9,12 @@
  */
 import { Construct } from "constructs";
 import { Token } from "cdktf";
-import { WorkspaceStack } from "./workspace-stack";
-import { workspaceProps } from "./props";
+import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
 import { foundationContract, networkContract } from "./contracts/index";
 import { domainContract, type DomainOutputs } from "./contracts/domain";
-import { DOMAIN_WORKSPACE, idleShutdownOf, studioUserId } from "./domain-team";
-import { allMemberships, membershipKey, type OrgModel } from "../org/model";
+import { DOMAIN_WORKSPACE } from "./domain-team";
 import { SynthesisRefused } from "../org/problems";
-import { configuredDomainIdentity, domainIdentityChanges, replacementMessage } from "../org/rules/studio";
+import { domainIdentityChanges, replacementMessage } from "../org/rules/studio";
 import type { DomainIdentity } from "../org/sections/studio";
 import { DownloadLifecycleConfigs } from "../modules/studio/download-lifecycle-configs";
 import { StudioDomain } from "../modules/studio/studio-domain";
@@ -25,31 +23,56 @@ import { HomesGuard, LIVE_HOMES_OUTPUT } from "../modules/state/homes-guard";
 import { LedgerGuard, readOnlyExistingState } from "../modules/state/ledger-guard";
 import { PinnedValue } from "../modules/state/pinned-value";
 import { RemovedBlock } from "../modules/state/removed-block";
-import { addCompanyPin } from "./retention";
+import type { IdleShutdown } from "../modules/studio/jupyter-lab";
+import { addCompanyPin, type CompanySetting } from "./retention";
+
+export interface DomainStackProps extends WorkspaceStackProps {
+  /** The domain's replacement-forcing settings as the org files configure them. */
+  readonly identity: DomainIdentity;
+  /** `studio.domainIdentity`: the settings of the applied domain, the tripwire's baseline (§1.4). */
+  readonly identityBaseline?: DomainIdentity;
+  /** `studio.allowDomainReplacement`: the one change that may replace the domain. */
+  readonly allowDomainReplacement: boolean;
+  /** Names of the two download lifecycle configs (§14.9). */
+  readonly lifecycleConfigNames: { readonly disable: string; readonly allow: string };
+  /** `studio.disableDownload`: the domain's default config is the one that disables downloads. */
+  readonly disableDownload: boolean;
+  readonly defaultInstanceType: string;
+  readonly idleShutdown: IdleShutdown;
+  /** Default and largest EBS size of a space, in GB. */
+  readonly defaultEbsGb: number;
+  readonly maxEbsGb: number;
+  /** `studio.homeEfsOnDelete: Retain`: the home EFS outlives the domain. */
+  readonly retainHomeEfs: boolean;
+  /** The homes this workspace hands to the `domain-<team>` workspaces (`studio.moveHomesOutOfDomain`), else none. */
+  readonly movingHomes?: readonly { readonly key: string; readonly id: string }[];
+  /** `deleteHomes`: acknowledged deletions, honoured only while the homes move. */
+  readonly acknowledgedDeletions: readonly string[];
+  readonly company: CompanySetting;
+  readonly environmentTag: string;
+  /** `ManagedBy` tag of the domain and its configs. */
+  readonly managedBy: string;
+}
 
 export class DomainStack extends WorkspaceStack {
   readonly outputs: DomainOutputs;
   readonly domain: StudioDomain;
   readonly downloadConfigs: DownloadLifecycleConfigs;
 
-  constructor(scope: Construct, org: OrgModel) {
-    super(scope, DOMAIN_WORKSPACE, workspaceProps(org));
-    const { names, platform, studio } = org;
+  constructor(scope: Construct, props: DomainStackProps) {
+    super(scope, DOMAIN_WORKSPACE, props);
     const network = networkContract.read(this);
     const foundation = foundationContract.read(this);
-
-    const identity = configuredDomainIdentity(org, names.domain);
-
-    const environment = platform.environmentTag;
+    const { identity } = props;
+    const environment = props.environmentTag;
     this.downloadConfigs = new DownloadLifecycleConfigs(this, "download-lifecycle-configs", {
-      disableName: names.lifecycleConfig("disable-download"),
-      allowName: names.lifecycleConfig("allow-download"),
-      region: platform.region,
-      accountId: platform.accountId,
-      tags: { ManagedBy: platform.tagPrefix, Environment: environment },
+      disableName: props.lifecycleConfigNames.disable,
+      allowName: props.lifecycleConfigNames.allow,
+      region: props.region,
+      accountId: props.accountId,
+      tags: { ManagedBy: props.managedBy, Environment: environment },
     });
 
-    const idleShutdown = idleShutdownOf(studio);
     const studioSecurityGroups = [network.studioSecurityGroupId];
 
     this.domain = new StudioDomain(this, "domain", {
@@ -60,19 +83,19 @@ export class DomainStack extends WorkspaceStack {
       domainSecurityGroupIds: identity.domainSecurityGroupIds,
       defaultExecutionRoleArn: foundation.domainDefaultRoleArn,
       appSecurityGroupIds: studioSecurityGroups,
-      defaultInstanceType: studio.defaultInstanceType,
-      defaultLifecycleConfigArn: this.downloadConfigs.arnFor(studio.disableDownload ? "deny" : "allow"),
-      idleShutdown,
-      defaultEbsGb: studio.defaultEbsGb,
-      maxEbsGb: studio.maxEbsGb ?? Math.max(studio.defaultEbsGb, studio.privateSpaceEbsGb),
-      retainHomeEfs: studio.homeEfsOnDelete === "Retain",
-      tags: { Name: names.domain, Environment: environment, ManagedBy: platform.tagPrefix },
+      defaultInstanceType: props.defaultInstanceType,
+      defaultLifecycleConfigArn: this.downloadConfigs.arnFor(props.disableDownload ? "deny" : "allow"),
+      idleShutdown: props.idleShutdown,
+      defaultEbsGb: props.defaultEbsGb,
+      maxEbsGb: props.maxEbsGb,
+      retainHomeEfs: props.retainHomeEfs,
+      tags: { Name: identity.domainName, Environment: environment, ManagedBy: props.managedBy },
     });
-    refuseDomainReplacement(org, renderedDomainIdentity(this.domain));
+    refuseDomainReplacement(props, renderedDomainIdentity(this.domain));
 
-    const movedHomes = this.homesLeaveForTeamWorkspaces(org);
-    addCompanyPin(this, org, HomesGuard.STATE_DEFAULTS);
-    pinDomainIdentity(this, org, renderedDomainIdentity(this.domain));
+    const movedHomes = this.homesLeaveForTeamWorkspaces(props);
+    addCompanyPin(this, props.company, HomesGuard.STATE_DEFAULTS);
+    pinDomainIdentity(this, props, renderedDomainIdentity(this.domain));
 
     this.outputs = {
       domainId: this.domain.domainId,
@@ -90,13 +113,12 @@ export class DomainStack extends WorkspaceStack {
    * `deleteHomes`). Returns the `moved_homes` output: what this workspace's state ever handed
    * over, read back so that it outlives the apply that forgot them.
    */
-  private homesLeaveForTeamWorkspaces(org: OrgModel): string[] {
-    const moving = org.studio.moveHomesOutOfDomain;
+  private homesLeaveForTeamWorkspaces(props: DomainStackProps): string[] {
+    const moving = props.movingHomes !== undefined;
     const previous = this.remoteState(this.workspace, { ...HomesGuard.STATE_DEFAULTS, moved_homes: [] });
     readOnlyExistingState(previous, this.localStateFile);
-    const moved = moving ? allMemberships(org) : [];
-    for (const m of moved) {
-      const id = studioUserId(m);
+    const moved = props.movingHomes ?? [];
+    for (const { id } of moved) {
       const { profile, space } = StudioUser.addressNames(id);
       new RemovedBlock(this, `${id}-moved-profile`, { from: `aws_sagemaker_user_profile.${profile}` });
       new RemovedBlock(this, `${id}-moved-space`, { from: `aws_sagemaker_space.${space}` });
@@ -108,9 +130,9 @@ export class DomainStack extends WorkspaceStack {
         "Studio homes this workspace still holds (none since they live in the domain-<team> workspaces); the next plan fails if one is deleted without a move or a deleteHomes acknowledgement",
       previousState: previous,
       entries: {},
-      keep: moved.map(membershipKey),
+      keep: moved.map((home) => home.key),
       // Only while moving: otherwise a people change (deleteHomes) would re-plan this workspace.
-      released: moving ? org.deleteHomes : [],
+      released: moving ? [...props.acknowledgedDeletions] : [],
       message: (lost) =>
         `Studio homes would be deleted: ${lost} (team/project/user). This release keeps each team's homes in its ` +
         `domain-<team> workspace; the domain workspace still holds them. Set studio.moveHomesOutOfDomain: true for ` +
@@ -131,7 +153,7 @@ export class DomainStack extends WorkspaceStack {
  * `studio.domainIdentity` (the baseline of the first two lines) in the same change as a replacing
  * edit still fails the plan; only `studio.allowDomainReplacement` lets the identity change.
  */
-function pinDomainIdentity(stack: DomainStack, org: OrgModel, rendered: DomainIdentity): void {
+function pinDomainIdentity(stack: DomainStack, props: DomainStackProps, rendered: DomainIdentity): void {
   // Keys and lists sorted: the subnets and security groups are sets to the domain, their order is no change.
   const value = JSON.stringify(
     Object.fromEntries(
@@ -148,7 +170,7 @@ function pinDomainIdentity(stack: DomainStack, org: OrgModel, rendered: DomainId
     previousState: stack.remoteState(stack.workspace, HomesGuard.STATE_DEFAULTS),
     localStateFile: stack.localStateFile,
     value,
-    accept: org.studio.allowDomainReplacement ? "any" : [],
+    accept: props.allowDomainReplacement ? "any" : [],
     message: (previous) =>
       `The Studio domain would be replaced: its settings change from ${previous} to ${value}. ` +
       "Replacing the domain deletes every user profile, space and home. If this is intended, set " +
@@ -174,9 +196,9 @@ function renderedDomainIdentity(domain: StudioDomain): DomainIdentity {
  * YAML location; this compares what the domain resource actually renders, so a code change (auth
  * mode, domain security groups, a different input) cannot replace the domain unnoticed either.
  */
-function refuseDomainReplacement(org: OrgModel, rendered: DomainIdentity): void {
-  const baseline = org.studio.domainIdentity;
-  if (!baseline || org.studio.allowDomainReplacement) return;
+function refuseDomainReplacement(props: DomainStackProps, rendered: DomainIdentity): void {
+  const baseline = props.identityBaseline;
+  if (!baseline || props.allowDomainReplacement) return;
   const changes = domainIdentityChanges(baseline, rendered);
   if (changes.length)
     throw new SynthesisRefused(

@@ -222,6 +222,6 @@ export class FoundationStack extends WorkspaceStack {
       purgeFlag: "bucket: { purge: true }",
       docs: "docs/foundation.md",
     });
-    addCompanyPin(this, org, RetentionGuard.STATE_DEFAULTS);
+    addCompanyPin(this, org.platform, RetentionGuard.STATE_DEFAULTS);
   }
 }

@@ -4,13 +4,21 @@
  * tested from small props and a reader sees every input of a workspace in one type. Called inside
  * each build with the model it is given (the synthesis cache records these reads).
  */
-import { bucketKmsKeyArn, membershipKey, teamById, teamMemberships, type OrgModel } from "../org/model";
+import { allMemberships, bucketKmsKeyArn, membershipKey, teamById, teamMemberships, type OrgModel } from "../org/model";
 import { enabledEndpoints, existingEndpointAction } from "../org/sections/network";
 import { SECURITY_GROUP_KEYS, type SecurityGroupKey } from "../catalog/network";
 import type { WorkspaceStackProps } from "./workspace-stack";
 import type { NetworkStackProps } from "./network";
 import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
 import { idleShutdownOf, studioUserId, type DomainTeamStackProps } from "./domain-team";
+import type { DomainStackProps } from "./domain";
+import type { CompanySetting } from "./retention";
+import { configuredDomainIdentity } from "../org/rules/studio";
+
+/** The company pin's inputs (workspaces/retention.ts). */
+function companySetting({ platform }: OrgModel): CompanySetting {
+  return { company: platform.company, companyRenamedFrom: platform.companyRenamedFrom };
+}
 
 /** The backend and AWS provider settings every workspace shares. */
 export function workspaceProps(org: OrgModel): WorkspaceStackProps {
@@ -90,5 +98,33 @@ export function domainTeamStackProps(org: OrgModel, teamId: string): DomainTeamS
     spaceEbsGb: studio.privateSpaceEbsGb,
     moveHomesOutOfDomain: studio.moveHomesOutOfDomain,
     acknowledgedDeletions: org.deleteHomes.filter((key) => key.startsWith(`${teamId}/`)),
+  };
+}
+
+/** The domain workspace: the domain's identity and Studio defaults resolved, the moving homes listed. */
+export function domainStackProps(org: OrgModel): DomainStackProps {
+  const { names, platform, studio } = org;
+  return {
+    ...workspaceProps(org),
+    identity: configuredDomainIdentity(org, names.domain),
+    identityBaseline: studio.domainIdentity,
+    allowDomainReplacement: studio.allowDomainReplacement,
+    lifecycleConfigNames: {
+      disable: names.lifecycleConfig("disable-download"),
+      allow: names.lifecycleConfig("allow-download"),
+    },
+    disableDownload: studio.disableDownload,
+    defaultInstanceType: studio.defaultInstanceType,
+    idleShutdown: idleShutdownOf(studio),
+    defaultEbsGb: studio.defaultEbsGb,
+    maxEbsGb: studio.maxEbsGb ?? Math.max(studio.defaultEbsGb, studio.privateSpaceEbsGb),
+    retainHomeEfs: studio.homeEfsOnDelete === "Retain",
+    movingHomes: studio.moveHomesOutOfDomain
+      ? allMemberships(org).map((m) => ({ key: membershipKey(m), id: studioUserId(m) }))
+      : undefined,
+    acknowledgedDeletions: org.deleteHomes,
+    company: companySetting(org),
+    environmentTag: platform.environmentTag,
+    managedBy: platform.tagPrefix,
   };
 }

@@ -77,7 +77,7 @@ export class RegistryStack extends WorkspaceStack {
       purgeFlag: "registry: { purge: true }",
       docs: "docs/registry-and-monitoring.md",
     });
-    addCompanyPin(this, org, RetentionGuard.STATE_DEFAULTS);
+    addCompanyPin(this, org.platform, RetentionGuard.STATE_DEFAULTS);
   }
 
   private repositories(org: OrgModel): void {

@@ -68,6 +68,12 @@ export function addTeamGuard(stack: WorkspaceStack, org: OrgModel): TeamGuard {
   });
 }
 
+/** The company (in every data name) and the one a planned rename comes from (`platform.companyRenamedFrom`). */
+export interface CompanySetting {
+  readonly company: string;
+  readonly companyRenamedFrom?: string;
+}
+
 /** Output holding the company of the last apply: a state contract, never renamed. */
 export const COMPANY_OUTPUT = "company";
 
@@ -78,10 +84,10 @@ export const COMPANY_OUTPUT = "company";
  */
 export function addCompanyPin(
   stack: WorkspaceStack,
-  org: OrgModel,
+  company: CompanySetting,
   stateDefaults: Record<string, unknown>,
 ): PinnedValue {
-  return companyPin(stack, org, stack.remoteState(stack.workspace, stateDefaults), true);
+  return companyPin(stack, company, stack.remoteState(stack.workspace, stateDefaults), true);
 }
 
 /**
@@ -89,12 +95,16 @@ export function addCompanyPin(
  * a team workspace renames every bucket policy's bucket with the company, which would lift the
  * policy off the old bucket.
  */
-export function addFoundationCompanyPin(stack: WorkspaceStack, org: OrgModel): PinnedValue {
-  return companyPin(stack, org, foundationState(stack), false);
+export function addFoundationCompanyPin(stack: WorkspaceStack, company: CompanySetting): PinnedValue {
+  return companyPin(stack, company, foundationState(stack), false);
 }
 
-function companyPin(stack: WorkspaceStack, org: OrgModel, previousState: TerraformRemoteState, publish: boolean) {
-  const { company, companyRenamedFrom } = org.platform;
+function companyPin(
+  stack: WorkspaceStack,
+  { company, companyRenamedFrom }: CompanySetting,
+  previousState: TerraformRemoteState,
+  publish: boolean,
+) {
   return new PinnedValue(stack, "company-pin", {
     guardId: "company-pin",
     outputName: COMPANY_OUTPUT,

@@ -156,7 +156,7 @@ export class TeamStack extends WorkspaceStack {
     // Issue 10: a project deleted from the org file cannot take its bucket's policy with it, and
     // a company rename cannot lift the policies off the buckets.
     addBucketPolicyGuard(this, team);
-    addFoundationCompanyPin(this, org);
+    addFoundationCompanyPin(this, org.platform);
     // A decommissioned project's bucket leaves Terraform with its policy still on it.
     for (const name of team.decommissioned) {
       new RemovedBlock(this, `bucket-policy-${name}-released`, { from: `aws_s3_bucket_policy.bucket-policy-${name}` });

@@ -7,7 +7,8 @@ import { Testing } from "cdktf";
 import { DomainTeamStack, type DomainTeamStackProps, type StudioHome } from "../../workspaces/domain-team";
 import { NetworkStack, type NetworkStackProps } from "../../workspaces/network";
 import { SECURITY_GROUP_KEYS } from "../../catalog/network";
-import { domainTeamStackProps, networkStackProps } from "../../workspaces/props";
+import { DomainStack, type DomainStackProps } from "../../workspaces/domain";
+import { domainStackProps, domainTeamStackProps, networkStackProps } from "../../workspaces/props";
 import { loadExampleOrg } from "../support/org";
 import { resources } from "../support/synth";
 
@@ -127,5 +128,81 @@ describe("NetworkStack from small props", () => {
     expect(built.endpoints.length).toBeGreaterThan(3);
     for (const e of built.endpoints) expect(e.serviceName).toContain(`.${org.platform.region}.`);
     expect(Object.keys(built.securityGroupNames).sort()).toEqual([...SECURITY_GROUP_KEYS].sort());
+  });
+});
+
+describe("DomainStack from small props", () => {
+  const identity = {
+    domainName: "acme-studio",
+    vpcId: "vpc-1",
+    privateSubnetIds: ["subnet-a", "subnet-b"],
+    authMode: "IAM" as const,
+    kmsKeyId: undefined,
+    domainSecurityGroupIds: [],
+  };
+  const props: DomainStackProps = {
+    ...BASE,
+    identity,
+    allowDomainReplacement: false,
+    lifecycleConfigNames: { disable: "cfg-deny", allow: "cfg-allow" },
+    disableDownload: true,
+    defaultInstanceType: "ml.t3.medium",
+    idleShutdown: { timeoutMinutes: 90, minTimeoutMinutes: 60, maxTimeoutMinutes: 120 },
+    defaultEbsGb: 5,
+    maxEbsGb: 20,
+    retainHomeEfs: true,
+    acknowledgedDeletions: [],
+    company: { company: "acme" },
+    environmentTag: "test",
+    managedBy: "acme-sm",
+  };
+
+  it("renders the domain from the configured identity, with the deny config as its default", () => {
+    const json = synth((app) => new DomainStack(app, props));
+    const [domain] = Object.values(resources(json, "aws_sagemaker_domain")) as any[];
+    expect(domain.domain_name).toBe("acme-studio");
+    expect(domain.subnet_ids).toEqual(["subnet-a", "subnet-b"]);
+    expect(domain.retention_policy).toEqual({ home_efs_file_system: "Retain" });
+    const configs = resources(json, "aws_sagemaker_studio_lifecycle_config");
+    const deny = Object.keys(configs).find((k) => configs[k].studio_lifecycle_config_name.startsWith("cfg-deny"));
+    expect(domain.default_user_settings.jupyter_lab_app_settings.default_resource_spec.lifecycle_config_arn).toContain(
+      `aws_sagemaker_studio_lifecycle_config.${deny}.`,
+    );
+    expect(json.removed).toBeUndefined();
+  });
+
+  it("refuses to synthesize a change that replaces the applied domain, unless it is allowed", () => {
+    const baseline = { ...identity, vpcId: "vpc-0" };
+    expect(() => synth((app) => new DomainStack(app, { ...props, identityBaseline: baseline }))).toThrow(
+      /refusing to synthesize a change that replaces the Studio domain 'acme-studio'/,
+    );
+    expect(() =>
+      synth((app) => new DomainStack(app, { ...props, identityBaseline: baseline, allowDomainReplacement: true })),
+    ).not.toThrow();
+  });
+
+  it("forgets the homes it hands over, and only then honours deleteHomes", () => {
+    const json = synth(
+      (app) =>
+        new DomainStack(app, {
+          ...props,
+          movingHomes: [{ key: "t/p/u", id: "member-t-p-u" }],
+          acknowledgedDeletions: ["t/p/u"],
+        }),
+    );
+    expect((json.removed as any[]).map((r) => r.from)).toEqual([
+      expect.stringMatching(/^aws_sagemaker_user_profile\.member-t-p-u_Profile_/),
+      expect.stringMatching(/^aws_sagemaker_space\.member-t-p-u_Space_/),
+    ]);
+    // The homes guard keeps the handed-over home and releases the acknowledged deletion.
+    expect(JSON.stringify(json.locals).match(/t\/p\/u/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("the example org's props take the Studio defaults from the org files", () => {
+    const org = loadExampleOrg();
+    const built = domainStackProps(org);
+    expect(built.identity.domainName).toBe(org.names.domain);
+    expect(built.movingHomes).toBeUndefined();
+    expect(built.maxEbsGb).toBeGreaterThanOrEqual(built.defaultEbsGb);
   });
 });
