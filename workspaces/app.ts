@@ -12,7 +12,7 @@ import { disableTokenStackTraces, releasingTokens } from "../modules/fast-tokens
 import { teamById, type OrgModel } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 import { NetworkStack } from "./network";
-import { domainStackProps, domainTeamStackProps, networkStackProps } from "./props";
+import { domainStackProps, domainTeamStackProps, networkStackProps, registryStackProps } from "./props";
 import { FoundationStack } from "./foundation";
 import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
@@ -71,7 +71,7 @@ export function workspacePlan(org: OrgModel): PlannedWorkspace[] {
         (app, o) => new DomainTeamStack(app, domainTeamStackProps(o, id)),
       ),
     ),
-    plan("registry", [], (app, o) => new RegistryStack(app, o)),
+    plan("registry", [], (app, o) => new RegistryStack(app, registryStackProps(o))),
   ];
 }
 

@@ -216,7 +216,7 @@ export class FoundationStack extends WorkspaceStack {
 
   /** Every declared project has a bucket (in its team workspace); `bucket.purge` (retired only) lifts its protection. */
   private retentionGuard(org: OrgModel): void {
-    addRetentionGuard(this, org, {
+    addRetentionGuard(this, org.teams, {
       protection: (project) => (project.status === "retired" && project.bucketPurge ? "purge-armed" : "protected"),
       data: "bucket",
       purgeFlag: "bucket: { purge: true }",

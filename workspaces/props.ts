@@ -13,6 +13,8 @@ import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs"
 import { idleShutdownOf, studioUserId, type DomainTeamStackProps } from "./domain-team";
 import type { DomainStackProps } from "./domain";
 import type { CompanySetting } from "./retention";
+import type { RegistryStackProps } from "./registry";
+import { auditEventSelectors } from "../catalog/audit-selectors";
 import { configuredDomainIdentity } from "../org/rules/studio";
 
 /** The company pin's inputs (workspaces/retention.ts). */
@@ -125,6 +127,53 @@ export function domainStackProps(org: OrgModel): DomainStackProps {
     acknowledgedDeletions: org.deleteHomes,
     company: companySetting(org),
     environmentTag: platform.environmentTag,
+    managedBy: platform.tagPrefix,
+  };
+}
+
+/** The registry workspace: repository, model-group and monitoring names resolved per project. */
+export function registryStackProps(org: OrgModel): RegistryStackProps {
+  const { names, platform, registry, monitoring, audit } = org;
+  return {
+    ...workspaceProps(org),
+    ecr: registry.ecr,
+    sharedRepositoryNames: Object.fromEntries(registry.ecr.sharedRepos.map((t) => [t, names.sharedRepository(t)])),
+    modelRegistryEnabled: registry.modelRegistry.enabled,
+    teams: org.teams.map((team) => ({
+      id: team.id,
+      fullName: team.fullName,
+      decommissioned: team.decommissioned,
+      projects: team.projects.map((p) => ({
+        team: team.id,
+        name: p.name,
+        status: p.status,
+        purge: p.registryPurge,
+        repositoryNames: Object.fromEntries(
+          registry.ecr.projectRepoTypes.map((t) => [t, names.projectRepository(team.id, p.name, t)]),
+        ),
+        modelPackageGroupName: names.modelPackageGroup(team.id, p.name),
+        resourcePrefix: names.resourcePrefix(team.id, p.name),
+      })),
+    })),
+    monitoring: monitoring.enabled
+      ? { settings: monitoring, alertsTopicName: names.alertsTopic, namePrefix: names.monitoringResource("") }
+      : undefined,
+    audit: audit.enabled
+      ? {
+          trailName: names.auditTrail,
+          selectors: auditEventSelectors(audit, org.auditedBucketArnPrefixes, platform.accountId, platform.iamPath),
+          bucketName: names.auditTrailBucket,
+          accessLogBucketName: names.auditAccessLogBucket,
+          retentionDays: audit.retentionDays,
+          accessLogRetentionDays: audit.accessLogRetentionDays,
+          multiRegion: audit.multiRegion,
+          kmsKeyArn: audit.kmsKeyArn,
+          cloudWatchLogs: audit.cloudWatchLogs.enabled
+            ? { retentionDays: audit.cloudWatchLogs.retentionDays, roleName: `${names.auditTrail}-cloudwatch-logs` }
+            : undefined,
+        }
+      : undefined,
+    company: companySetting(org),
     managedBy: platform.tagPrefix,
   };
 }

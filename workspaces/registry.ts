@@ -10,8 +10,7 @@
  * (RetentionGuard).
  */
 import { Construct } from "constructs";
-import { WorkspaceStack } from "./workspace-stack";
-import { workspaceProps } from "./props";
+import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
 import { ImageRepository } from "../modules/registry/ecr-repository";
 import { ModelRegistryGroup } from "../modules/registry/model-package-group";
 import { RetainedLogGroup } from "../modules/monitoring/retained-log-group";
@@ -22,13 +21,12 @@ import {
   EndpointAlarms,
   type EndpointAlarmSettings,
 } from "../modules/monitoring/endpoint-alarms";
-import { DataAuditTrail } from "../modules/audit/data-audit-trail";
+import { DataAuditTrail, type DataAuditTrailProps } from "../modules/audit/data-audit-trail";
 import { RemovedBlock } from "../modules/state/removed-block";
 import { RetentionGuard } from "../modules/state/retention-guard";
-import { addCompanyPin, addRetentionGuard } from "./retention";
-import { auditEventSelectors } from "../catalog/audit-selectors";
+import { addCompanyPin, addRetentionGuard, type CompanySetting, type RetainedTeam } from "./retention";
 import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../org/sections/monitoring";
-import { activeProjects, allProjects, type OrgModel, type Project } from "../org/model";
+import type { OrgModel } from "../org/model";
 
 /** Terraform addresses of the data-bearing registry resources (stable, from YAML keys). */
 export const registryAddress = {
@@ -41,49 +39,95 @@ export const registryAddress = {
 
 const logicalId = (address: string) => address.slice(address.indexOf(".") + 1);
 
+/** A declared project (active or retired) as the registry holds it. */
+export interface RegistryProject {
+  readonly team: string;
+  readonly name: string;
+  readonly status: "active" | "retired";
+  /** `registry.purge` (retired projects only): the data may go. */
+  readonly purge: boolean;
+  /** Its ECR repositories' names, by type (`registry.ecr.projectRepoTypes`). */
+  readonly repositoryNames: Readonly<Record<string, string>>;
+  readonly modelPackageGroupName: string;
+  /** `{team}-{project}-`: the prefix of the project's jobs and endpoints (§0.2). */
+  readonly resourcePrefix: string;
+}
+
+export interface RegistryTeam extends RetainedTeam<RegistryProject> {
+  /** The `Team` tag value. */
+  readonly fullName: string;
+}
+
+export interface RegistryStackProps extends WorkspaceStackProps {
+  /** `registry.ecr` as written. */
+  readonly ecr: OrgModel["registry"]["ecr"];
+  /** Shared repositories' names, by type. */
+  readonly sharedRepositoryNames: Readonly<Record<string, string>>;
+  readonly modelRegistryEnabled: boolean;
+  /** Every team, sorted by id, with its declared and decommissioned projects. */
+  readonly teams: readonly RegistryTeam[];
+  /** Monitoring (§9) when enabled. */
+  readonly monitoring?: {
+    readonly settings: OrgModel["monitoring"];
+    readonly alertsTopicName: string;
+    /** Prefix of every rule and alarm name, e.g. `acme-sm-`. */
+    readonly namePrefix: string;
+  };
+  /** The data-event audit trail when enabled. */
+  readonly audit?: Omit<DataAuditTrailProps, "accountId" | "region" | "tags">;
+  readonly company: CompanySetting;
+  /** `ManagedBy` tag of every resource. */
+  readonly managedBy: string;
+}
+
 export class RegistryStack extends WorkspaceStack {
   /** Addresses dropped from the configuration by a flag or `decommissioned`: forgotten, never destroyed. */
   private readonly retained = new Set<string>();
 
-  constructor(scope: Construct, org: OrgModel) {
-    super(scope, "registry", workspaceProps(org));
-    this.repositories(org);
-    this.modelRegistry(org);
-    if (org.monitoring.enabled) this.monitoring(org);
-    if (org.audit.enabled) this.audit(org);
-    this.releaseDecommissioned(org);
-    this.retentionGuard(org);
+  constructor(scope: Construct, props: RegistryStackProps) {
+    super(scope, "registry", props);
+    this.repositories(props);
+    this.modelRegistry(props);
+    if (props.monitoring) this.monitoring(props, props.monitoring);
+    if (props.audit)
+      new DataAuditTrail(this, "audit-trail", {
+        ...props.audit,
+        accountId: props.accountId,
+        region: props.region,
+        tags: { ManagedBy: props.managedBy, Purpose: "Audit" },
+      });
+    this.releaseDecommissioned(props);
+    this.retentionGuard(props);
     const released = new Construct(this, "released");
     for (const from of [...this.retained].sort()) new RemovedBlock(released, from, { from });
   }
 
   /** Like the foundation's buckets: a decommissioned project's registry data leaves state, kept in AWS. */
-  private releaseDecommissioned(org: OrgModel): void {
-    for (const team of org.teams)
+  private releaseDecommissioned(props: RegistryStackProps): void {
+    for (const team of props.teams)
       for (const name of team.decommissioned) {
         this.retained.add(registryAddress.modelPackageGroup(team.id, name));
-        for (const type of org.registry.ecr.projectRepoTypes)
+        for (const type of props.ecr.projectRepoTypes)
           this.retained.add(registryAddress.projectRepository(team.id, name, type));
       }
   }
 
   /** Projects whose model group or project repositories live here; `registry.purge` lifts their protection. */
-  private retentionGuard(org: OrgModel): void {
-    const ecr = org.registry.ecr;
-    const holdsData = org.registry.modelRegistry.enabled || (ecr.enabled && ecr.createProjectRepos);
-    addRetentionGuard(this, org, {
-      protection: (project) => (holdsData ? (project.registryPurge ? "purge-armed" : "protected") : undefined),
+  private retentionGuard(props: RegistryStackProps): void {
+    const ecr = props.ecr;
+    const holdsData = props.modelRegistryEnabled || (ecr.enabled && ecr.createProjectRepos);
+    addRetentionGuard(this, props.teams, {
+      protection: (project) => (holdsData ? (project.purge ? "purge-armed" : "protected") : undefined),
       data: "model package group and project ECR repositories",
       purgeFlag: "registry: { purge: true }",
       docs: "docs/registry-and-monitoring.md",
     });
-    addCompanyPin(this, org.platform, RetentionGuard.STATE_DEFAULTS);
+    addCompanyPin(this, props.company, RetentionGuard.STATE_DEFAULTS);
   }
 
-  private repositories(org: OrgModel): void {
-    const { names, platform } = org;
-    const ecr = org.registry.ecr;
-    const tags = { ManagedBy: platform.tagPrefix, Phase: "2B" };
+  private repositories(props: RegistryStackProps): void {
+    const ecr = props.ecr;
+    const tags = { ManagedBy: props.managedBy, Phase: "2B" };
     for (const type of [...ecr.sharedRepos].sort()) {
       const address = registryAddress.sharedRepository(type);
       if (!ecr.enabled) {
@@ -91,54 +135,52 @@ export class RegistryStack extends WorkspaceStack {
         continue;
       }
       new ImageRepository(this, logicalId(address), {
-        repositoryName: names.sharedRepository(type),
+        repositoryName: props.sharedRepositoryNames[type],
         imageRetention: ecr.imageRetention,
         tags,
         logicalId: logicalId(address),
       });
     }
-    for (const project of allProjects(org))
+    for (const project of props.teams.flatMap((t) => t.projects))
       for (const type of [...ecr.projectRepoTypes].sort()) {
         const address = registryAddress.projectRepository(project.team, project.name, type);
         // A purged project's repositories must really go, so they are never merely forgotten.
         if (!ecr.enabled || !ecr.createProjectRepos) {
-          if (!project.registryPurge) this.retained.add(address);
+          if (!project.purge) this.retained.add(address);
           continue;
         }
         new ImageRepository(this, logicalId(address), {
-          repositoryName: names.projectRepository(project.team, project.name, type),
+          repositoryName: project.repositoryNames[type],
           imageRetention: ecr.imageRetention,
-          purge: project.registryPurge,
+          purge: project.purge,
           tags,
           logicalId: logicalId(address),
         });
       }
   }
 
-  private modelRegistry(org: OrgModel): void {
-    const { names, platform } = org;
-    for (const team of org.teams)
+  private modelRegistry(props: RegistryStackProps): void {
+    for (const team of props.teams)
       for (const project of team.projects) {
         const address = registryAddress.modelPackageGroup(team.id, project.name);
-        if (!org.registry.modelRegistry.enabled) {
-          if (!project.registryPurge) this.retained.add(address);
+        if (!props.modelRegistryEnabled) {
+          if (!project.purge) this.retained.add(address);
           continue;
         }
         new ModelRegistryGroup(this, logicalId(address), {
-          groupName: names.modelPackageGroup(team.id, project.name),
+          groupName: project.modelPackageGroupName,
           description: `Models for ${team.fullName}/${project.name}`,
           // Team is the full name, like every other resource's Team tag (§0.3, §11.4).
-          tags: { ManagedBy: platform.tagPrefix, Team: team.fullName, Project: project.name, Phase: "2C" },
-          purge: project.registryPurge,
+          tags: { ManagedBy: props.managedBy, Team: team.fullName, Project: project.name, Phase: "2C" },
+          purge: project.purge,
           logicalId: logicalId(address),
         });
       }
   }
 
-  private monitoring(org: OrgModel): void {
-    const { names, platform } = org;
-    const m = org.monitoring;
-    const tags = { ManagedBy: platform.tagPrefix };
+  private monitoring(props: RegistryStackProps, monitoring: NonNullable<RegistryStackProps["monitoring"]>): void {
+    const { settings: m, namePrefix } = monitoring;
+    const tags = { ManagedBy: props.managedBy };
     const adopt = new Set<string>(m.logGroups.adoptExisting);
     for (const key of Object.keys(SAGEMAKER_LOG_GROUPS).sort() as SageMakerLogGroupKey[])
       new RetainedLogGroup(this, `log-group-${key}`, {
@@ -148,12 +190,12 @@ export class RegistryStack extends WorkspaceStack {
         tags,
       });
 
-    const ruleArns = `arn:aws:events:${platform.region}:${platform.accountId}:rule/${names.monitoringResource("*")}`;
-    const alarmArns = `arn:aws:cloudwatch:${platform.region}:${platform.accountId}:alarm:${names.monitoringResource("*")}`;
+    const ruleArns = `arn:aws:events:${props.region}:${props.accountId}:rule/${namePrefix}*`;
+    const alarmArns = `arn:aws:cloudwatch:${props.region}:${props.accountId}:alarm:${namePrefix}*`;
     const topic = new AlertTopic(this, "alert-topic", {
-      topicName: names.alertsTopic,
-      accountId: platform.accountId,
-      region: platform.region,
+      topicName: monitoring.alertsTopicName,
+      accountId: props.accountId,
+      region: props.region,
       subscribers: m.alerts.subscribers,
       eventRuleArnPatterns: [ruleArns],
       alarmArnPatterns: [alarmArns],
@@ -166,14 +208,15 @@ export class RegistryStack extends WorkspaceStack {
       ...(m.alarms.trainingJobFailures ? (["Training"] as const) : []),
       ...(m.alarms.processingJobFailures ? (["Processing"] as const) : []),
     ];
-    for (const team of org.teams)
-      for (const project of activeProjects(team))
+    const active = (team: RegistryTeam) => team.projects.filter((p) => p.status === "active");
+    for (const team of props.teams)
+      for (const project of active(team))
         for (const kind of jobKinds) {
           const key = `${team.id}-${project.name}-${kind.toLowerCase()}-failed`;
           new JobFailureAlert(this, key, {
             kind,
-            ruleName: names.monitoringResource(key),
-            jobNamePrefix: names.resourcePrefix(team.id, project.name),
+            ruleName: `${namePrefix}${key}`,
+            jobNamePrefix: project.resourcePrefix,
             label: `${team.id}/${project.name}`,
             topicArn: topic.topicArn,
             tags: { ...tags, Team: team.fullName, Project: project.name },
@@ -188,17 +231,17 @@ export class RegistryStack extends WorkspaceStack {
     };
     if (settings.errors5xx || settings.latency)
       new AccountEndpointAlarms(this, "endpoint-alarms-account", {
-        namePrefix: names.monitoringResource("endpoints"),
+        namePrefix: `${namePrefix}endpoints`,
         errors5xx: settings.errors5xx,
         latency: settings.latency,
         actions,
         tags,
       });
 
-    const projects = org.teams.flatMap((t) => activeProjects(t));
+    const projects = props.teams.flatMap(active);
     for (const endpoint of Object.keys(m.endpoints).sort()) {
-      const owner = ownerOf(endpoint, projects, names.resourcePrefix.bind(names));
-      const team = org.teams.find((t) => t.id === owner.team)!;
+      const owner = ownerOf(endpoint, projects);
+      const team = props.teams.find((t) => t.id === owner.team)!;
       const endpointTags = { ...tags, Team: team.fullName, Project: owner.name };
       new RetainedLogGroup(this, `endpoint-log-group-${endpoint}`, {
         logGroupName: `/aws/sagemaker/Endpoints/${endpoint}`,
@@ -208,43 +251,18 @@ export class RegistryStack extends WorkspaceStack {
       new EndpointAlarms(this, `endpoint-alarms-${endpoint}`, {
         endpointName: endpoint,
         variants: m.endpoints[endpoint]?.variants ?? ["AllTraffic"],
-        namePrefix: names.monitoringResource(endpoint),
+        namePrefix: `${namePrefix}${endpoint}`,
         ...settings,
         actions,
         tags: endpointTags,
       });
     }
   }
-
-  private audit(org: OrgModel): void {
-    const { names, platform } = org;
-    const a = org.audit;
-    new DataAuditTrail(this, "audit-trail", {
-      trailName: names.auditTrail,
-      accountId: platform.accountId,
-      region: platform.region,
-      selectors: auditEventSelectors(a, org.auditedBucketArnPrefixes, platform.accountId, platform.iamPath),
-      bucketName: names.auditTrailBucket,
-      accessLogBucketName: names.auditAccessLogBucket,
-      retentionDays: a.retentionDays,
-      accessLogRetentionDays: a.accessLogRetentionDays,
-      multiRegion: a.multiRegion,
-      kmsKeyArn: a.kmsKeyArn,
-      cloudWatchLogs: a.cloudWatchLogs.enabled
-        ? { retentionDays: a.cloudWatchLogs.retentionDays, roleName: `${names.auditTrail}-cloudwatch-logs` }
-        : undefined,
-      tags: { ManagedBy: platform.tagPrefix, Purpose: "Audit" },
-    });
-  }
 }
 
 /** The active project whose `{team}-{project}-` prefix starts the endpoint name (the loader checked one exists). */
-function ownerOf(
-  endpoint: string,
-  projects: readonly Project[],
-  prefix: (team: string, project: string) => string,
-): Project {
-  const owner = projects.find((p) => endpoint.startsWith(prefix(p.team, p.name)));
+function ownerOf(endpoint: string, projects: readonly RegistryProject[]): RegistryProject {
+  const owner = projects.find((p) => endpoint.startsWith(p.resourcePrefix));
   if (!owner) throw new Error(`endpoint '${endpoint}' belongs to no active project`);
   return owner;
 }

@@ -15,9 +15,9 @@ import { LedgerGuard, readOnlyExistingState } from "../modules/state/ledger-guar
 import type { OrgModel, Project, Team } from "../org/model";
 import { localStatePath, type WorkspaceStack } from "./workspace-stack";
 
-export interface WorkspaceRetention {
+export interface WorkspaceRetention<P extends RetainedProject = Project> {
   /** How a declared project's data is held in this workspace, or undefined if it has none here. */
-  readonly protection: (project: Project) => Protection | undefined;
+  readonly protection: (project: P) => Protection | undefined;
   /** What a project loses, for the message, e.g. `bucket`. */
   readonly data: string;
   /** The purge flag to set on the retired project, e.g. `bucket: { purge: true }`. */
@@ -31,10 +31,26 @@ export interface WorkspaceRetention {
  * neither declared, decommissioned nor purge-armed. Every declared or decommissioned project
  * may be absent from `managed` next time.
  */
-export function addRetentionGuard(stack: WorkspaceStack, org: OrgModel, retention: WorkspaceRetention): RetentionGuard {
+/** A project as the retention guard sees it: its name in its team. */
+export interface RetainedProject {
+  readonly name: string;
+}
+
+/** A team's declared projects and the names in its `decommissioned` list. */
+export interface RetainedTeam<P extends RetainedProject> {
+  readonly id: string;
+  readonly projects: readonly P[];
+  readonly decommissioned: readonly string[];
+}
+
+export function addRetentionGuard<P extends RetainedProject>(
+  stack: WorkspaceStack,
+  teams: readonly RetainedTeam<P>[],
+  retention: WorkspaceRetention<P>,
+): RetentionGuard {
   const managed: Record<string, Protection> = {};
   const accountedFor: string[] = [];
-  for (const team of org.teams) {
+  for (const team of teams) {
     for (const project of team.projects) {
       const key = projectKey(team.id, project.name);
       const p = retention.protection(project);

@@ -10,6 +10,7 @@
  *
  * SKIPPED (loudly) where terraform or the provider mirror is absent.
  */
+import { registryStackProps } from "../../workspaces/props";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -78,7 +79,7 @@ describe("registry data safety on a Terraform plan", () => {
       },
     });
     const app = new App({ outdir: path.join(scratch, "out") });
-    new RegistryStack(app, org);
+    new RegistryStack(app, registryStackProps(org));
     app.synth();
     plan = new OfflinePlan(tf, app, "registry", path.join(scratch, "repo"));
   }, 300_000);

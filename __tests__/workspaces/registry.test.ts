@@ -1,3 +1,4 @@
+import { registryStackProps } from "../../workspaces/props";
 import { Testing } from "cdktf";
 import { RegistryStack } from "../../workspaces/registry";
 import { editExampleOrg, editedExampleSources, loadExampleOrg, problemsOf } from "../support/org";
@@ -7,7 +8,7 @@ import type { OrgModel } from "../../org/model";
 type Edits = Parameters<typeof editedExampleSources>[0];
 
 function synthRegistry(org: OrgModel): { text: string; json: any } {
-  const text = Testing.synth(new RegistryStack(Testing.app(), org));
+  const text = Testing.synth(new RegistryStack(Testing.app(), registryStackProps(org)));
   return { text, json: JSON.parse(text) };
 }
 

@@ -8,7 +8,8 @@ import { DomainTeamStack, type DomainTeamStackProps, type StudioHome } from "../
 import { NetworkStack, type NetworkStackProps } from "../../workspaces/network";
 import { SECURITY_GROUP_KEYS } from "../../catalog/network";
 import { DomainStack, type DomainStackProps } from "../../workspaces/domain";
-import { domainStackProps, domainTeamStackProps, networkStackProps } from "../../workspaces/props";
+import { RegistryStack, type RegistryProject, type RegistryStackProps } from "../../workspaces/registry";
+import { domainStackProps, domainTeamStackProps, networkStackProps, registryStackProps } from "../../workspaces/props";
 import { loadExampleOrg } from "../support/org";
 import { resources } from "../support/synth";
 
@@ -204,5 +205,64 @@ describe("DomainStack from small props", () => {
     expect(built.identity.domainName).toBe(org.names.domain);
     expect(built.movingHomes).toBeUndefined();
     expect(built.maxEbsGb).toBeGreaterThanOrEqual(built.defaultEbsGb);
+  });
+});
+
+describe("RegistryStack from small props", () => {
+  const project = (name: string, status: "active" | "retired", purge = false): RegistryProject => ({
+    team: "t",
+    name,
+    status,
+    purge,
+    repositoryNames: { training: `acme-sm-t-${name}-training` },
+    modelPackageGroupName: `t-${name}`,
+    resourcePrefix: `t-${name}-`,
+  });
+  const example = registryStackProps(loadExampleOrg());
+  const props: RegistryStackProps = {
+    ...BASE,
+    ecr: { ...example.ecr, enabled: true, createProjectRepos: true, sharedRepos: [], projectRepoTypes: ["training"] },
+    sharedRepositoryNames: {},
+    modelRegistryEnabled: true,
+    teams: [
+      {
+        id: "t",
+        fullName: "Team T",
+        projects: [project("live", "active"), project("old", "retired", true)],
+        decommissioned: ["gone"],
+      },
+    ],
+    company: { company: "acme" },
+    managedBy: "acme-sm",
+  };
+
+  it("creates each project's repositories and model group under the names given, purge-armed only when asked", () => {
+    const json = synth((app) => new RegistryStack(app, props));
+    const repos = resources(json, "aws_ecr_repository");
+    expect(Object.keys(repos).sort()).toEqual(["ecr-t-live-training", "ecr-t-old-training"]);
+    expect(repos["ecr-t-live-training"].name).toBe("acme-sm-t-live-training");
+    expect(repos["ecr-t-old-training"].force_delete).toBe(true);
+    expect(repos["ecr-t-live-training"].force_delete).toBeFalsy();
+    const groups = resources(json, "aws_sagemaker_model_package_group");
+    expect(groups["model-group-t-live"].tags).toMatchObject({ Team: "Team T", Project: "live" });
+  });
+
+  it("forgets a decommissioned project's data, and a disabled registry's unpurged data, without destroying it", () => {
+    const from = (json: any) => ((json.removed ?? []) as any[]).map((r) => r.from).sort();
+    expect(from(synth((app) => new RegistryStack(app, props)))).toEqual([
+      "aws_ecr_repository.ecr-t-gone-training",
+      "aws_sagemaker_model_package_group.model-group-t-gone",
+    ]);
+    const off = synth((app) => new RegistryStack(app, { ...props, modelRegistryEnabled: false }));
+    expect(from(off)).toContain("aws_sagemaker_model_package_group.model-group-t-live");
+    expect(from(off)).not.toContain("aws_sagemaker_model_package_group.model-group-t-old");
+  });
+
+  it("the example org's props name every project's model group and prefix from YAML keys", () => {
+    for (const team of example.teams)
+      for (const p of team.projects) {
+        expect(p.modelPackageGroupName).toBe(`${team.id}-${p.name}`);
+        expect(p.resourcePrefix).toBe(`${team.id}-${p.name}-`);
+      }
   });
 });
