@@ -9,10 +9,17 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, type TerraformStack } from "cdktf";
 import { disableTokenStackTraces, releasingTokens } from "../modules/fast-tokens";
-import { teamById, type OrgModel } from "../org/model";
+import type { OrgModel } from "../org/model";
 import type { WorkspaceStack } from "./workspace-stack";
 import { NetworkStack } from "./network";
-import { domainStackProps, domainTeamStackProps, networkStackProps, registryStackProps } from "./props";
+import {
+  domainStackProps,
+  domainTeamStackProps,
+  foundationStackProps,
+  networkStackProps,
+  registryStackProps,
+  teamStackProps,
+} from "./props";
 import { FoundationStack } from "./foundation";
 import { TeamStack } from "./team";
 import { DomainStack } from "./domain";
@@ -58,9 +65,9 @@ export function workspacePlan(org: OrgModel): PlannedWorkspace[] {
   ): PlannedWorkspace => ({ name, dependencies, build });
   return [
     plan("network", [], (app, o) => new NetworkStack(app, networkStackProps(o))),
-    plan("foundation", [], (app, o) => new FoundationStack(app, o)),
+    plan("foundation", [], (app, o) => new FoundationStack(app, foundationStackProps(o))),
     ...org.teams.map(({ id }) =>
-      plan(`team-${id}`, ["network", "foundation"], (app, o) => new TeamStack(app, o, teamById(o, id))),
+      plan(`team-${id}`, ["network", "foundation"], (app, o) => new TeamStack(app, teamStackProps(o, id))),
     ),
     plan("domain", ["network", "foundation"], (app, o) => new DomainStack(app, domainStackProps(o))),
     // Profiles after their ExecutionRoles (§2): the team's roles.

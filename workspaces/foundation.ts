@@ -20,28 +20,23 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-membership";
 import { IamUserLoginProfile } from "@cdktf/provider-aws/lib/iam-user-login-profile";
-import { WorkspaceStack } from "./workspace-stack";
-import { workspaceProps } from "./props";
+import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
 import { foundationContract, type FoundationOutputs } from "./contracts/index";
 import { ProjectBucket } from "../modules/storage/project-bucket";
 import { SHARED_BUCKET_RULES } from "../modules/storage/lifecycle-rules";
 import { SHARED_FOLDERS } from "../modules/storage/bucket-layout";
 import { sharedBucketStatements } from "../catalog/policies/bucket-policy-statements";
 import { RetentionGuard } from "../modules/state/retention-guard";
-import { addCompanyPin, addRetentionGuard, addTeamGuard } from "./retention";
+import { addCompanyPin, addRetentionGuard, addTeamGuard, type CompanySetting } from "./retention";
 import { ManagedPolicy } from "../modules/identity/managed-policy";
-import {
-  PLATFORM_POLICY_DESCRIPTIONS,
-  platformPolicyDocuments,
-  type PlatformPolicyKey,
-} from "../catalog/policies/platform-policies";
+import { PLATFORM_POLICY_DESCRIPTIONS, type PlatformPolicyKey } from "../catalog/policies/platform-policies";
 import { awsManagedPolicyArn, CANVAS_POLICIES, SAGEMAKER_FULL_ACCESS } from "../catalog/policies/aws-managed-policies";
-import { policyDocument } from "../catalog/policies/policy-document";
+import { policyDocument, type PolicyDocument } from "../catalog/policies/policy-document";
 import { sagemakerTrustPolicy } from "../catalog/policies/trust";
 import { PLATFORM_POLICY_NAMES } from "../catalog/names";
 import { SynthesisRefused } from "../org/problems";
-import { bucketKmsKeyArn, sharedBucketPublishers, type Admin, type OrgModel } from "../org/model";
-import { bucketTags, foundationBucketsLeave, releaseProjectBucket } from "./project-buckets";
+import type { Admin, Team } from "../org/model";
+import { bucketTags, foundationBucketsLeave, releaseProjectBucket, type BucketSettings } from "./project-buckets";
 
 export const SHARED_BUCKET_ID = "bucket-shared";
 
@@ -52,6 +47,40 @@ export const SHARED_BUCKET_ID = "bucket-shared";
  */
 type Attachment = [policyName: string, arn: string, policy?: ManagedPolicy];
 
+export interface FoundationStackProps extends WorkspaceStackProps {
+  /** The platform policies (§3.1), rendered for this account. */
+  readonly policyDocuments: Readonly<Record<PlatformPolicyKey, PolicyDocument>>;
+  /** Their ARNs, from their names (known at plan time). */
+  readonly policyArns: Readonly<Record<PlatformPolicyKey, string>>;
+  /** The platform's IAM path, e.g. `/acme-sagemaker/`. */
+  readonly iamPath: string;
+  readonly adminsGroupName: string;
+  readonly readonlyGroupName: string;
+  readonly admins: readonly Admin[];
+  /** Members of the read-only group. */
+  readonly readonlyUsers: readonly Admin[];
+  /** `identity.pgpKey`: encrypts console passwords; required by any console login. */
+  readonly pgpKey?: string;
+  readonly domainDefaultRoleName: string;
+  /** `features.canvas` and `features.mlflow`: the domain default role's extra policies. */
+  readonly canvas: boolean;
+  readonly mlflow: boolean;
+  /** The shared bucket (§3.6), or undefined: released from state, never destroyed. */
+  readonly sharedBucket?: { readonly name: string; readonly publisherArns: readonly string[] };
+  /** Where `sharedBucket` is off, its name still names the output. */
+  readonly sharedBucketName: string;
+  readonly buckets: BucketSettings;
+  /** Every team: the buckets' retention ledger and the team guard. */
+  readonly teams: readonly Team[];
+  /** `decommissionedTeams`: teams whose removal was applied. */
+  readonly decommissionedTeams: readonly string[];
+  /** `storage.moveBucketsToTeamWorkspaces`: this workspace forgets the project buckets it held. */
+  readonly moveBucketsToTeamWorkspaces: boolean;
+  readonly company: CompanySetting;
+  /** Tags of the platform's IAM principals: `ManagedBy` and `Company`. */
+  readonly principalTags: { readonly ManagedBy: string; readonly Company: string };
+}
+
 export class FoundationStack extends WorkspaceStack {
   readonly outputs: FoundationOutputs;
   /** Platform policies by key (attach by `names.policyArn(...)` in other workspaces). */
@@ -59,19 +88,17 @@ export class FoundationStack extends WorkspaceStack {
 
   constructor(
     scope: Construct,
-    private readonly org: OrgModel,
+    private readonly props: FoundationStackProps,
   ) {
-    super(scope, "foundation", workspaceProps(org));
-    const { names, platform, features } = org;
+    super(scope, "foundation", props);
 
     // §3.1: platform policies on the IAM path, no tags.
-    const documents = platformPolicyDocuments(names);
     const policies = {} as Record<PlatformPolicyKey, ManagedPolicy>;
     for (const key of Object.keys(PLATFORM_POLICY_NAMES) as PlatformPolicyKey[])
       policies[key] = new ManagedPolicy(this, `policy-${PLATFORM_POLICY_NAMES[key]}`, {
         policyName: PLATFORM_POLICY_NAMES[key],
-        path: platform.iamPath,
-        document: documents[key],
+        path: props.iamPath,
+        document: props.policyDocuments[key],
         description: PLATFORM_POLICY_DESCRIPTIONS[key],
       });
     this.policies = policies;
@@ -80,16 +107,16 @@ export class FoundationStack extends WorkspaceStack {
     // boundary's MFA rule does not reach them.
     const attach = (key: PlatformPolicyKey): Attachment => [
       PLATFORM_POLICY_NAMES[key],
-      names.policyArn(PLATFORM_POLICY_NAMES[key]),
+      props.policyArns[key],
       policies[key],
     ];
-    const admins = this.group(names.adminsGroup, [
+    const admins = this.group(props.adminsGroupName, [
       [SAGEMAKER_FULL_ACCESS, awsManagedPolicyArn(SAGEMAKER_FULL_ACCESS)],
       attach("userSelfService"),
       attach("requireMfa"),
       attach("adminPublish"),
     ]);
-    const readonly = this.group(names.readonlyGroup, [
+    const readonly = this.group(props.readonlyGroupName, [
       attach("readOnlyAccess"),
       attach("userSelfService"),
       attach("requireMfa"),
@@ -97,8 +124,8 @@ export class FoundationStack extends WorkspaceStack {
 
     // §3.3 admins and the optional read-only users.
     const passwords: Record<string, string> = {};
-    for (const admin of org.admins) this.platformUser("admin", admin, admins, passwords);
-    for (const user of org.readonlyUsers) this.platformUser("readonly", user, readonly, passwords);
+    for (const admin of props.admins) this.platformUser("admin", admin, admins, passwords);
+    for (const user of props.readonlyUsers) this.platformUser("readonly", user, readonly, passwords);
     if (Object.keys(passwords).length)
       new TerraformOutput(this, "console_passwords_encrypted", {
         value: passwords,
@@ -110,16 +137,16 @@ export class FoundationStack extends WorkspaceStack {
 
     // §3.4 domain default role. No IAM path: Studio fails to assume a path-prefixed role (§11.3).
     const domainRole = new IamRole(this, "domain-default-role", {
-      name: names.domainDefaultRole,
+      name: props.domainDefaultRoleName,
       description: "Default execution role for SageMaker Domain",
       assumeRolePolicy: JSON.stringify(sagemakerTrustPolicy()),
-      tags: { Purpose: "DomainDefault", ManagedBy: `${platform.company}-sagemaker`, Company: platform.company },
+      tags: { Purpose: "DomainDefault", ...props.principalTags },
     });
     const roleAttachments: Attachment[] = [
       [SAGEMAKER_FULL_ACCESS, awsManagedPolicyArn(SAGEMAKER_FULL_ACCESS)],
-      ...(features.canvas ? CANVAS_POLICIES.map((p): Attachment => [p.split("/").pop()!, awsManagedPolicyArn(p)]) : []),
+      ...(props.canvas ? CANVAS_POLICIES.map((p): Attachment => [p.split("/").pop()!, awsManagedPolicyArn(p)]) : []),
       attach("studioAppPermissions"),
-      ...(features.mlflow ? [attach("mlflowAppAccess")] : []),
+      ...(props.mlflow ? [attach("mlflowAppAccess")] : []),
       // §14.4: the managed policies above would make it a deputy of everybody's workloads.
       attach("domainDefaultDeny"),
     ];
@@ -131,18 +158,23 @@ export class FoundationStack extends WorkspaceStack {
       });
 
     // §3.6 shared bucket; §3.5 project buckets are in the team workspaces, their ledger here.
-    this.sharedBucket(org);
-    this.retentionGuard(org);
-    foundationBucketsLeave(this, org, this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS));
-    for (const team of org.teams) for (const name of team.decommissioned) releaseProjectBucket(this, team.id, name);
-    addTeamGuard(this, org);
+    this.sharedBucket();
+    this.retentionGuard();
+    foundationBucketsLeave(
+      this,
+      props.moveBucketsToTeamWorkspaces,
+      props.teams,
+      this.remoteState(this.workspace, RetentionGuard.STATE_DEFAULTS),
+    );
+    for (const team of props.teams) for (const name of team.decommissioned) releaseProjectBucket(this, team.id, name);
+    addTeamGuard(this, props.teams, props.decommissionedTeams);
 
-    this.outputs = { domainDefaultRoleArn: domainRole.arn, sharedBucketName: names.sharedBucket };
+    this.outputs = { domainDefaultRoleArn: domainRole.arn, sharedBucketName: props.sharedBucketName };
     foundationContract.publish(this, this.outputs);
   }
 
   private group(name: string, attachments: Attachment[]): IamGroup {
-    const group = new IamGroup(this, `group-${name}`, { name, path: this.org.platform.iamPath });
+    const group = new IamGroup(this, `group-${name}`, { name, path: this.props.iamPath });
     for (const [policyName, arn, policy] of attachments)
       new IamGroupPolicyAttachment(this, `group-${name}-${policyName}`, {
         group: group.name,
@@ -159,28 +191,23 @@ export class FoundationStack extends WorkspaceStack {
     group: IamGroup,
     passwords: Record<string, string>,
   ): void {
-    const { platform, identity } = this.org;
+    const { iamPath, pgpKey } = this.props;
     const id = `${kind}-${person.name}`;
     const user = new IamUser(this, id, {
       name: person.iamUserName,
-      path: platform.iamPath,
+      path: iamPath,
       // Deleting a user must also delete its login profile, access keys and MFA devices (§6.2).
       forceDestroy: true,
-      tags: {
-        Role: kind,
-        ManagedBy: `${platform.company}-sagemaker`,
-        Company: platform.company,
-        Owner: person.iamUserName,
-      },
+      tags: { Role: kind, ...this.props.principalTags, Owner: person.iamUserName },
     });
     new IamUserGroupMembership(this, `${id}-groups`, { user: user.name, groups: [group.name] });
     if (!person.consoleLogin) return;
-    if (!identity.pgpKey)
+    if (!pgpKey)
       // The loader rejects this with the YAML location; never fall back to a plaintext password.
       throw new SynthesisRefused(`${person.iamUserName}: console login needs identity.pgpKey`);
     const login = new IamUserLoginProfile(this, `${id}-login`, {
       user: user.name,
-      pgpKey: identity.pgpKey,
+      pgpKey,
       // Unset, nothing is sent and IAM does not require a reset (§6.2).
       passwordResetRequired: true,
       // Rotating the operator's PGP key must not replace (and reset) every existing password.
@@ -189,22 +216,21 @@ export class FoundationStack extends WorkspaceStack {
     passwords[person.iamUserName] = login.encryptedPassword;
   }
 
-  private sharedBucket(org: OrgModel): void {
-    const { names, platform, storage } = org;
-    const kmsKeyArn = bucketKmsKeyArn(storage);
-    if (storage.sharedBucket) {
+  private sharedBucket(): void {
+    const { buckets, sharedBucket } = this.props;
+    if (sharedBucket) {
       new ProjectBucket(this, SHARED_BUCKET_ID, {
-        bucketName: names.sharedBucket,
-        kmsKeyArn,
-        tags: bucketTags(org, "shared", "shared"),
-        lifecycleRules: storage.lifecycleRules ? SHARED_BUCKET_RULES : undefined,
-        folders: storage.folderMarkers ? SHARED_FOLDERS : [],
+        bucketName: sharedBucket.name,
+        kmsKeyArn: buckets.kmsKeyArn,
+        tags: bucketTags(buckets, "shared", "shared"),
+        lifecycleRules: buckets.lifecycleRules ? SHARED_BUCKET_RULES : undefined,
+        folders: buckets.folderMarkers ? SHARED_FOLDERS : [],
         policy: policyDocument(
           sharedBucketStatements({
-            accountId: platform.accountId,
-            bucketName: names.sharedBucket,
-            iamPath: platform.iamPath,
-            publisherArns: sharedBucketPublishers(storage),
+            accountId: this.props.accountId,
+            bucketName: sharedBucket.name,
+            iamPath: this.props.iamPath,
+            publisherArns: [...sharedBucket.publisherArns],
           }),
         ),
       });
@@ -215,13 +241,13 @@ export class FoundationStack extends WorkspaceStack {
   }
 
   /** Every declared project has a bucket (in its team workspace); `bucket.purge` (retired only) lifts its protection. */
-  private retentionGuard(org: OrgModel): void {
-    addRetentionGuard(this, org.teams, {
+  private retentionGuard(): void {
+    addRetentionGuard(this, this.props.teams, {
       protection: (project) => (project.status === "retired" && project.bucketPurge ? "purge-armed" : "protected"),
       data: "bucket",
       purgeFlag: "bucket: { purge: true }",
       docs: "docs/foundation.md",
     });
-    addCompanyPin(this, org.platform, RetentionGuard.STATE_DEFAULTS);
+    addCompanyPin(this, this.props.company, RetentionGuard.STATE_DEFAULTS);
   }
 }

@@ -9,38 +9,47 @@ import { ProjectBucket } from "../modules/storage/project-bucket";
 import { LIGHT_PROJECT_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/lifecycle-rules";
 import { PROJECT_FOLDERS } from "../modules/storage/bucket-layout";
 import { projectKey, RETAINED_PROJECTS_OUTPUT } from "../modules/state/retention-guard";
-import { bucketKmsKeyArn, type OrgModel, type Project, type Team } from "../org/model";
+import type { Project } from "../org/model";
 
 /** Construct id (and Terraform address name) of a project's bucket: from YAML keys only. */
 export function projectBucketId(team: string, project: string): string {
   return `bucket-${team}-${project}`;
 }
 
+/** How the platform keeps its buckets (`storage` and `platform` settings, resolved). */
+export interface BucketSettings {
+  /** The buckets' SSE-KMS key (§14.5), else SSE-S3. */
+  readonly kmsKeyArn?: string;
+  /** `storage.lifecycleRules`: the project buckets carry their lifecycle rule set. */
+  readonly lifecycleRules: boolean;
+  /** `storage.folderMarkers`: the zero-byte layout markers of §3.5. */
+  readonly folderMarkers: boolean;
+  /** §0.3 tags of every bucket besides `Team` and `Project` (Environment, ManagedBy, CostCenter). */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
 /** §0.3 bucket tags. */
-export function bucketTags(org: OrgModel, team: string, project: string): Record<string, string> {
-  const tags: Record<string, string> = {
-    Team: team,
-    Project: project,
-    Environment: org.platform.environmentTag,
-    ManagedBy: `${org.platform.company}-sagemaker`,
-  };
-  if (org.platform.costCenter) tags.CostCenter = org.platform.costCenter;
-  return tags;
+export function bucketTags(settings: BucketSettings, team: string, project: string): Record<string, string> {
+  return { Team: team, Project: project, ...settings.tags };
 }
 
 /** A declared project's bucket; retired projects keep theirs, protected unless `bucket.purge`. */
-export function projectBucket(scope: Construct, org: OrgModel, team: Team, project: Project): ProjectBucket {
-  const { storage } = org;
+export function projectBucket(
+  scope: Construct,
+  settings: BucketSettings,
+  team: { readonly id: string; readonly fullName: string },
+  project: Project,
+): ProjectBucket {
   return new ProjectBucket(scope, projectBucketId(team.id, project.name), {
     bucketName: project.bucketName,
-    kmsKeyArn: bucketKmsKeyArn(storage),
-    tags: bucketTags(org, team.fullName, project.name),
-    lifecycleRules: storage.lifecycleRules
+    kmsKeyArn: settings.kmsKeyArn,
+    tags: bucketTags(settings, team.fullName, project.name),
+    lifecycleRules: settings.lifecycleRules
       ? project.bucketLifecycle === "light"
         ? LIGHT_PROJECT_RULES
         : STANDARD_PROJECT_RULES
       : undefined,
-    folders: storage.folderMarkers ? PROJECT_FOLDERS : [],
+    folders: settings.folderMarkers ? PROJECT_FOLDERS : [],
     purge: project.status === "retired" && project.bucketPurge,
   });
 }
@@ -75,11 +84,14 @@ export function bucketsHeldByFoundation(foundation: TerraformRemoteState): strin
  * `storage.moveBucketsToTeamWorkspaces`, fails a plan whose previous state still holds project
  * buckets: dropping them from the configuration would destroy them.
  */
-export function foundationBucketsLeave(stack: Construct, org: OrgModel, own: TerraformRemoteState): void {
-  const moving = org.storage.moveBucketsToTeamWorkspaces;
+export function foundationBucketsLeave(
+  stack: Construct,
+  moving: boolean,
+  teams: readonly { readonly id: string; readonly projects: readonly { readonly name: string }[] }[],
+  own: TerraformRemoteState,
+): void {
   if (moving)
-    for (const team of org.teams)
-      for (const project of team.projects) releaseProjectBucket(stack, team.id, project.name);
+    for (const team of teams) for (const project of team.projects) releaseProjectBucket(stack, team.id, project.name);
   new TerraformOutput(stack, BUCKETS_MOVED_OUTPUT, {
     value: moving ? `\${sort(distinct(${bucketsHeldByFoundation(own)}))}` : [],
     description:

@@ -4,7 +4,15 @@
  * tested from small props and a reader sees every input of a workspace in one type. Called inside
  * each build with the model it is given (the synthesis cache records these reads).
  */
-import { allMemberships, bucketKmsKeyArn, membershipKey, teamById, teamMemberships, type OrgModel } from "../org/model";
+import {
+  allMemberships,
+  bucketKmsKeyArn,
+  membershipKey,
+  sharedBucketPublishers,
+  teamById,
+  teamMemberships,
+  type OrgModel,
+} from "../org/model";
 import { enabledEndpoints, existingEndpointAction } from "../org/sections/network";
 import { SECURITY_GROUP_KEYS, type SecurityGroupKey } from "../catalog/network";
 import type { WorkspaceStackProps } from "./workspace-stack";
@@ -15,6 +23,11 @@ import type { DomainStackProps } from "./domain";
 import type { CompanySetting } from "./retention";
 import type { RegistryStackProps } from "./registry";
 import { auditEventSelectors } from "../catalog/audit-selectors";
+import type { FoundationStackProps } from "./foundation";
+import type { TeamStackProps } from "./team";
+import type { BucketSettings } from "./project-buckets";
+import { PLATFORM_POLICY_NAMES } from "../catalog/names";
+import { platformPolicyDocuments, type PlatformPolicyKey } from "../catalog/policies/platform-policies";
 import { configuredDomainIdentity } from "../org/rules/studio";
 
 /** The company pin's inputs (workspaces/retention.ts). */
@@ -175,5 +188,77 @@ export function registryStackProps(org: OrgModel): RegistryStackProps {
       : undefined,
     company: companySetting(org),
     managedBy: platform.tagPrefix,
+  };
+}
+
+/** How the platform keeps its buckets: storage settings and §0.3 tags resolved. */
+function bucketSettings({ platform, storage }: OrgModel): BucketSettings {
+  return {
+    kmsKeyArn: bucketKmsKeyArn(storage),
+    lifecycleRules: storage.lifecycleRules,
+    folderMarkers: storage.folderMarkers,
+    tags: {
+      Environment: platform.environmentTag,
+      ManagedBy: `${platform.company}-sagemaker`,
+      ...(platform.costCenter ? { CostCenter: platform.costCenter } : {}),
+    },
+  };
+}
+
+/** The foundation workspace: the platform policies rendered, groups, users and buckets named. */
+export function foundationStackProps(org: OrgModel): FoundationStackProps {
+  const { names, platform, features, storage } = org;
+  const keys = Object.keys(PLATFORM_POLICY_NAMES) as PlatformPolicyKey[];
+  return {
+    ...workspaceProps(org),
+    policyDocuments: platformPolicyDocuments(names),
+    policyArns: Object.fromEntries(keys.map((k) => [k, names.policyArn(PLATFORM_POLICY_NAMES[k])])) as Record<
+      PlatformPolicyKey,
+      string
+    >,
+    iamPath: platform.iamPath,
+    adminsGroupName: names.adminsGroup,
+    readonlyGroupName: names.readonlyGroup,
+    admins: org.admins,
+    readonlyUsers: org.readonlyUsers,
+    pgpKey: org.identity.pgpKey,
+    domainDefaultRoleName: names.domainDefaultRole,
+    canvas: features.canvas,
+    mlflow: features.mlflow,
+    sharedBucket: storage.sharedBucket
+      ? { name: names.sharedBucket, publisherArns: sharedBucketPublishers(storage) }
+      : undefined,
+    sharedBucketName: names.sharedBucket,
+    buckets: bucketSettings(org),
+    teams: org.teams,
+    decommissionedTeams: org.decommissionedTeams,
+    moveBucketsToTeamWorkspaces: storage.moveBucketsToTeamWorkspaces,
+    company: companySetting(org),
+    principalTags: { ManagedBy: `${platform.company}-sagemaker`, Company: platform.company },
+  };
+}
+
+/** A team's workspace: the team from the model, with the platform settings its identities and buckets need. */
+export function teamStackProps(org: OrgModel, teamId: string): TeamStackProps {
+  const { names, platform, storage, network, identity } = org;
+  return {
+    ...workspaceProps(org),
+    team: teamById(org, teamId),
+    names,
+    iamPath: platform.iamPath,
+    company: companySetting(org),
+    features: org.features,
+    privateSubnetIds: network.privateSubnetIds,
+    bucketVpcRestriction: storage.restrictToVpc
+      ? { vpcId: network.vpcId, exemptPrincipalArns: identity.deployerPrincipalArns }
+      : undefined,
+    buckets: bucketSettings(org),
+    moveBucketsToTeamWorkspaces: storage.moveBucketsToTeamWorkspaces,
+    pgpKey: identity.pgpKey,
+    allowDownloadConfigArn: downloadConfigArn(
+      platform.region,
+      platform.accountId,
+      names.lifecycleConfig("allow-download"),
+    ),
   };
 }

@@ -12,7 +12,7 @@ import {
 import { TeamGuard } from "../modules/state/team-guard";
 import { PinnedValue } from "../modules/state/pinned-value";
 import { LedgerGuard, readOnlyExistingState } from "../modules/state/ledger-guard";
-import type { OrgModel, Project, Team } from "../org/model";
+import type { Project, Team } from "../org/model";
 import { localStatePath, type WorkspaceStack } from "./workspace-stack";
 
 export interface WorkspaceRetention<P extends RetainedProject = Project> {
@@ -75,11 +75,15 @@ export function addRetentionGuard<P extends RetainedProject>(
  * Fails a plan of `stack` (the foundation workspace) that drops a team still holding access:
  * only a team removed at the last apply and listed in `decommissionedTeams` may go.
  */
-export function addTeamGuard(stack: WorkspaceStack, org: OrgModel): TeamGuard {
+export function addTeamGuard(
+  stack: WorkspaceStack,
+  teams: readonly Pick<Team, "id" | "status">[],
+  decommissioned: readonly string[],
+): TeamGuard {
   return new TeamGuard(stack, "team-guard", {
     previousState: stack.remoteState(stack.workspace, RetentionGuard.STATE_DEFAULTS),
-    teams: Object.fromEntries(org.teams.map((t) => [t.id, t.status])),
-    decommissioned: org.decommissionedTeams,
+    teams: Object.fromEntries(teams.map((t) => [t.id, t.status])),
+    decommissioned,
     docs: "docs/operations.md",
   });
 }

@@ -14,12 +14,11 @@ import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
 import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { WorkspaceStack } from "./workspace-stack";
-import { workspaceProps } from "./props";
+import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
-import { activeProjects, bucketKmsKeyArn, type Membership, type OrgModel, type Team } from "../org/model";
+import { activeProjects, type Membership, type OrgModel, type Team } from "../org/model";
+import type { Names } from "../catalog/names";
 import { userScopePolicies, type DownloadPinning } from "../catalog/policies/scope-policies";
-import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
 import { PLATFORM_POLICY_NAMES } from "../catalog/names";
 import { SynthesisRefused } from "../org/problems";
 import { toTerraformPolicyJson } from "../catalog/policies/policy-document";
@@ -30,12 +29,13 @@ import { TeamUser, type UserScope } from "../modules/identity/team-user";
 import { projectBucketPolicyDocument } from "../catalog/policies/project-bucket-policy";
 import { RemovedBlock } from "../modules/state/removed-block";
 import { RolePolicyQuotaCheck } from "../modules/identity/role-policy-quota";
-import { addBucketPolicyGuard, addFoundationCompanyPin, foundationLedgerState } from "./retention";
+import { addBucketPolicyGuard, addFoundationCompanyPin, foundationLedgerState, type CompanySetting } from "./retention";
 import {
   adoptFromFoundation,
   projectBucket,
   refuseWhileFoundationHoldsBuckets,
   releaseProjectBucket,
+  type BucketSettings,
 } from "./project-buckets";
 import type { ProjectBucket } from "../modules/storage/project-bucket";
 
@@ -48,21 +48,44 @@ export function consolePasswordOutput(iamUserName: string): string {
   return `console_password_${iamUserName.replace(/-/g, "_")}`;
 }
 
+export interface TeamStackProps extends WorkspaceStackProps {
+  /** The team as the model holds it: its users, projects, memberships and decommissioned projects. */
+  readonly team: Team;
+  /**
+   * The platform's naming rules (catalog/names.ts), which the policy catalogue and the project
+   * identities render from.
+   */
+  readonly names: Names;
+  /** The platform's IAM path, e.g. `/acme-sagemaker/`. */
+  readonly iamPath: string;
+  readonly company: CompanySetting;
+  readonly features: OrgModel["features"];
+  /** Every configured private subnet: models may only be created there (§8.20). */
+  readonly privateSubnetIds: readonly string[];
+  /** `storage.restrictToVpc`: the project buckets deny requests from outside the VPC, deployers aside. */
+  readonly bucketVpcRestriction?: { readonly vpcId: string; readonly exemptPrincipalArns: readonly string[] };
+  readonly buckets: BucketSettings;
+  /** `storage.moveBucketsToTeamWorkspaces`: import the buckets the foundation held. */
+  readonly moveBucketsToTeamWorkspaces: boolean;
+  /** `identity.pgpKey`: encrypts console passwords; required by any console login. */
+  readonly pgpKey?: string;
+  /** The allow-download lifecycle config (created by `domain`): pinned to the entitled profiles (§14.9). */
+  readonly allowDownloadConfigArn: string;
+}
+
 export class TeamStack extends WorkspaceStack {
   readonly projects: ReadonlyMap<string, ProjectIdentity>;
   readonly users: ReadonlyMap<string, TeamUser>;
+  readonly team: Team;
 
-  constructor(
-    scope: Construct,
-    org: OrgModel,
-    readonly team: Team,
-  ) {
-    super(scope, teamWorkspaceName(team.id), workspaceProps(org));
-    const { names, platform, features, identity } = org;
-    const company = platform.company;
+  constructor(scope: Construct, props: TeamStackProps) {
+    super(scope, teamWorkspaceName(props.team.id), props);
+    const { team, names, features, allowDownloadConfigArn } = props;
+    this.team = team;
+    const company = props.company.company;
 
     // §6.1 team group and policies; a removed team keeps none (its apply destroys them).
-    const teamGroup = team.status === "active" ? this.teamGroup(org, team) : undefined;
+    const teamGroup = team.status === "active" ? this.teamGroup(props) : undefined;
     if (!teamGroup && team.users.length)
       throw new SynthesisRefused(`${team.id}: a removed team declares users (checked by the loader)`);
 
@@ -70,11 +93,6 @@ export class TeamStack extends WorkspaceStack {
     const active = activeProjects(team);
     const network = active.length ? networkContract.read(this) : undefined;
     // §14.9: the allow-download config only on the profiles entitled to it.
-    const allowDownloadConfigArn = downloadConfigArn(
-      platform.region,
-      platform.accountId,
-      names.lifecycleConfig("allow-download"),
-    );
     const downloadPinning = (memberships: readonly Membership[]): DownloadPinning => ({
       allowDownloadConfigArn,
       entitledProfiles: memberships.filter((m) => m.downloadAccess === "allow").map((m) => m.userProfileName),
@@ -83,11 +101,11 @@ export class TeamStack extends WorkspaceStack {
     const buckets = new Map<string, ProjectBucket>();
     const foundation = foundationLedgerState(this);
     for (const project of team.projects) {
-      const bucket = projectBucket(this, org, team, project);
+      const bucket = projectBucket(this, props.buckets, team, project);
       buckets.set(project.name, bucket);
-      if (org.storage.moveBucketsToTeamWorkspaces) adoptFromFoundation(bucket, foundation, team.id, project.name);
+      if (props.moveBucketsToTeamWorkspaces) adoptFromFoundation(bucket, foundation, team.id, project.name);
     }
-    if (team.projects.length && !org.storage.moveBucketsToTeamWorkspaces)
+    if (team.projects.length && !props.moveBucketsToTeamWorkspaces)
       refuseWhileFoundationHoldsBuckets(this, "buckets-in-foundation", foundation);
 
     const projects = new Map<string, ProjectIdentity>();
@@ -95,17 +113,17 @@ export class TeamStack extends WorkspaceStack {
       const whitelist = project.whitelist;
       const identityResources = new ProjectIdentity(this, `project-${project.name}`, {
         names,
-        iamPath: platform.iamPath,
+        iamPath: props.iamPath,
         team: team.id,
         teamFullName: team.fullName,
         project: project.name,
         features,
         // Known from the org file: the policy carries real subnet ids (§8.20).
-        privateSubnetIds: org.network.privateSubnetIds,
+        privateSubnetIds: props.privateSubnetIds,
         modelSecurityGroupIds: [network!.studioSecurityGroupId, network!.inferenceSecurityGroupId],
         whitelist:
           whitelist.kind === "list" ? { apps: whitelist.instanceTypes, jobs: whitelist.jobInstanceTypes } : undefined,
-        bucketKmsKeyArn: bucketKmsKeyArn(org.storage),
+        bucketKmsKeyArn: props.buckets.kmsKeyArn,
         downloadPinning: downloadPinning(project.memberships),
         roleTags: { Team: team.fullName, Project: project.name, ManagedBy: `${company}-sagemaker`, Company: company },
       });
@@ -117,9 +135,7 @@ export class TeamStack extends WorkspaceStack {
         teamFullName: team.fullName,
         project: project.name,
         members: project.memberships.map((m) => m.iamUserName),
-        vpcRestriction: org.storage.restrictToVpc
-          ? { vpcId: org.network.vpcId, exemptPrincipalArns: identity.deployerPrincipalArns }
-          : undefined,
+        vpcRestriction: props.bucketVpcRestriction,
       });
       new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
         bucket: project.bucketName,
@@ -134,7 +150,7 @@ export class TeamStack extends WorkspaceStack {
       const required = Math.max(
         ...[...projects.values()].flatMap((p) => [...p.roles.values()].map((r) => r.policyCount)),
       );
-      new RolePolicyQuotaCheck(this, "managed-policies-per-role", { accountId: platform.accountId, required });
+      new RolePolicyQuotaCheck(this, "managed-policies-per-role", { accountId: props.accountId, required });
     }
 
     // A retired project keeps its bucket; its policy now only denies (same address as while
@@ -156,7 +172,7 @@ export class TeamStack extends WorkspaceStack {
     // Issue 10: a project deleted from the org file cannot take its bucket's policy with it, and
     // a company rename cannot lift the policies off the buckets.
     addBucketPolicyGuard(this, team);
-    addFoundationCompanyPin(this, org.platform);
+    addFoundationCompanyPin(this, props.company);
     // A decommissioned project's bucket leaves Terraform with its policy still on it.
     for (const name of team.decommissioned) {
       new RemovedBlock(this, `bucket-policy-${name}-released`, { from: `aws_s3_bucket_policy.bucket-policy-${name}` });
@@ -183,11 +199,11 @@ export class TeamStack extends WorkspaceStack {
     // §6.2 team users.
     const users = new Map<string, TeamUser>();
     for (const user of team.users) {
-      if (user.consoleLogin && !identity.pgpKey)
+      if (user.consoleLogin && !props.pgpKey)
         throw new SynthesisRefused(`${user.iamUserName}: console login needs identity.pgpKey (checked by the loader)`);
       const teamUser = new TeamUser(this, `user-${user.name}`, {
         userName: user.iamUserName,
-        path: platform.iamPath,
+        path: props.iamPath,
         permissionsBoundaryArn: names.policyArn(PLATFORM_POLICY_NAMES.userBoundary),
         tags: {
           Team: team.fullName,
@@ -201,7 +217,7 @@ export class TeamStack extends WorkspaceStack {
         groups: [teamGroup!.name, ...user.projects.map((p) => projects.get(p)!.group.name)],
         passRoleScope: passRoleScopePolicy({ names, teamFullName: team.fullName, projects: user.projects }),
         scopes: userScopes(user),
-        consoleLogin: user.consoleLogin ? { pgpKey: identity.pgpKey! } : undefined,
+        consoleLogin: user.consoleLogin ? { pgpKey: props.pgpKey! } : undefined,
       });
       users.set(user.name, teamUser);
       if (teamUser.encryptedPassword)
@@ -215,11 +231,10 @@ export class TeamStack extends WorkspaceStack {
   }
 
   /** §6.1: the team group, the team policies and the group's five attachments. */
-  private teamGroup(org: OrgModel, team: Team): IamGroup {
-    const { names, platform } = org;
+  private teamGroup({ names, team, iamPath }: TeamStackProps): IamGroup {
     const teamGroup = new IamGroup(this, "team-group", {
       name: names.teamGroup(team.fullName),
-      path: platform.iamPath,
+      path: iamPath,
     });
     const teamDocs = teamPolicyDocuments({ names, team: team.id, teamFullName: team.fullName });
     const teamPolicies = new Map(
@@ -227,7 +242,7 @@ export class TeamStack extends WorkspaceStack {
         suffix,
         new IamPolicy(this, `team-policy-${suffix}`, {
           name: names.teamPolicy(team.fullName, suffix),
-          path: platform.iamPath,
+          path: iamPath,
           description: `${team.fullName}: ${suffix === "Team-Access" ? "describe the team's spaces" : "no mutation or invocation of other teams' resources"}`,
           policy: toTerraformPolicyJson(teamDocs[suffix]),
         }),

@@ -39,6 +39,7 @@ export interface WorkspaceStackProps {
 
 export abstract class WorkspaceStack extends SinglePassStack {
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
+  private readonly backend: WorkspaceStackProps["backend"];
   /** This workspace's state file (relative to its working directory) with a local backend. */
   readonly localStateFile: string | undefined;
 
@@ -46,10 +47,10 @@ export abstract class WorkspaceStack extends SinglePassStack {
     scope: Construct,
     /** Workspace (and stack) name, e.g. `network`, `team-rc`. */
     readonly workspace: string,
-    private readonly props: WorkspaceStackProps,
+    props: WorkspaceStackProps,
   ) {
     super(scope, workspace);
-    const backend = props.backend;
+    const backend = (this.backend = props.backend);
     if (backend.type === "cloud") {
       new CloudBackend(this, {
         hostname: backend.hostname,
@@ -86,7 +87,7 @@ export abstract class WorkspaceStack extends SinglePassStack {
     const existing = this.remoteStates.get(workspace);
     if (existing) return existing;
     const id = `remote-${workspace}`;
-    const backend = this.props.backend;
+    const backend = this.backend;
     const state =
       backend.type === "cloud"
         ? new DataTerraformRemoteState(this, id, {

@@ -16,6 +16,7 @@
  *
  * SKIPPED (loudly) where terraform or the provider mirror is absent.
  */
+import { foundationStackProps } from "../../workspaces/props";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -359,7 +360,7 @@ describe("a company rename with the migration setting still cannot replace data 
     let app: App;
     if (workspace === "foundation") {
       app = new App({ outdir });
-      new FoundationStack(app, org);
+      new FoundationStack(app, foundationStackProps(org));
     } else app = buildApp(org, outdir).app;
     app.synth();
     const plan = new OfflinePlan(tf, app, workspace, path.join(scratch, `${name}-repo`), (json) => {

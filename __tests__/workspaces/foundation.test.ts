@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { FoundationStack } from "../../workspaces/foundation";
+import { foundationStackProps } from "../../workspaces/props";
 import { editExampleOrg, loadExampleOrg, problemsOf } from "../support/org";
 import { PROJECT_BUCKET_TYPES, resources, synthOrg } from "../support/synth";
 import type { OrgModel } from "../../org/model";
@@ -11,7 +12,7 @@ const PGP_KEY = Buffer.from(
 ).toString("base64");
 
 function synthFoundation(org: OrgModel): { text: string; json: any } {
-  const stack = new FoundationStack(Testing.app(), org);
+  const stack = new FoundationStack(Testing.app(), foundationStackProps(org));
   const text = Testing.synth(stack);
   return { text, json: JSON.parse(text) };
 }
