@@ -77,6 +77,27 @@ module.exports = tseslint.config(
       },
     ],
   ),
+  {
+    // Stacks are built from props (workspaces/props.ts maps the model to them): of the model they
+    // see only types, and the refusal error of org/problems.
+    files: ["workspaces/**/*.ts"],
+    ignores: ["workspaces/props.ts", "workspaces/synth-worker.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `${folder("org")}(?!problems$)`,
+              allowTypeImports: true,
+              message:
+                "workspace stacks take their props from workspaces/props.ts: import only types of the org model here.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(
     ["scripts/**/*.ts"],
     [

@@ -51,7 +51,8 @@ describe("import direction (eslint no-restricted-imports per layer)", () => {
     ["modules/identity/probe.ts", "../../catalog/policies/policy-document"],
     ["modules/identity/probe.ts", "./managed-policy"],
     ["catalog/policies/probe.ts", "../names"],
-    ["workspaces/probe.ts", "../org/model"],
+    ["workspaces/props.ts", "../org/model"],
+    ["workspaces/probe.ts", "../org/problems"],
     ["workspaces/probe.ts", "../modules/storage/project-bucket"],
     ["workspaces/probe.ts", "../checks/output-checks"],
     ["checks/probe.ts", "../org/problems"],
@@ -65,6 +66,43 @@ describe("import direction (eslint no-restricted-imports per layer)", () => {
   it("the provider's package root stays banned in every layer", async () => {
     for (const file of ["catalog/probe.ts", "org/probe.ts", "modules/probe.ts", "workspaces/probe.ts"])
       expect(await lint(file, ["@cdktf", "provider-aws"].join("/"))).toEqual(refused);
+  });
+});
+
+describe("workspace stacks are built from props", () => {
+  /** Rule ids for a probe file holding exactly `code`. */
+  async function lintCode(file: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+    return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
+  }
+  const value = 'import { teamById } from "../org/model";\nexport const x = teamById;\n';
+
+  it("a stack may not import a value of the org model", async () => {
+    expect(await lintCode("workspaces/probe.ts", value)).toEqual([
+      expect.stringMatching(/^@typescript-eslint\/no-restricted-imports: .*workspaces\/props\.ts/),
+    ]);
+    expect(
+      await lintCode(
+        "workspaces/probe.ts",
+        'import { idleBounds } from "../org/rules/studio";\nexport const x = idleBounds;\n',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("it may import the model's types and its refusal error; props.ts maps the model", async () => {
+    expect(
+      await lintCode(
+        "workspaces/probe.ts",
+        'import type { OrgModel } from "../org/model";\nexport type X = OrgModel;\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await lintCode(
+        "workspaces/probe.ts",
+        'import { SynthesisRefused } from "../org/problems";\nexport const x = SynthesisRefused;\n',
+      ),
+    ).toEqual([]);
+    expect(await lintCode("workspaces/props.ts", value)).toEqual([]);
   });
 });
 

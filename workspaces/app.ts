@@ -100,7 +100,8 @@ export function buildApp(org: OrgModel, outdir: string, progress: Progress = () 
   });
   const stacks = [...built.values()];
   // Terraform Cloud as code: only with a cloud backend, built last (it reads every stack's reads).
-  if (org.backend.type === "cloud") new TfcStack(app, org, org.backend, stacks);
+  if (org.backend.type === "cloud")
+    new TfcStack(app, { backend: org.backend, company: org.platform.company, workspaces: stacks });
   return { app, stacks };
 }
 

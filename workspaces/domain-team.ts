@@ -12,8 +12,7 @@ import { Construct } from "constructs";
 import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
 import { domainContract } from "./contracts/domain";
-import type { Membership, OrgModel } from "../org/model";
-import { idleBounds } from "../org/rules/studio";
+import type { Membership } from "../org/model";
 import { partitionOf } from "../modules/studio/download-lifecycle-configs";
 import { StudioUser } from "../modules/studio/studio-user";
 import { HomesGuard } from "../modules/state/homes-guard";
@@ -29,12 +28,6 @@ export function domainTeamWorkspaceName(teamId: string): string {
 /** Construct id (and Terraform address prefix) of a membership's Studio resources: YAML keys only. */
 export function studioUserId(m: Pick<Membership, "team" | "project" | "user">): string {
   return `member-${m.team}-${m.project}-${m.user}`;
-}
-
-/** The JupyterLab idle-shutdown settings of the domain and of every profile (§5.1). */
-export function idleShutdownOf(studio: OrgModel["studio"]): IdleShutdown {
-  const { min, max } = idleBounds(studio);
-  return { timeoutMinutes: studio.idleTimeoutMinutes, minTimeoutMinutes: min, maxTimeoutMinutes: max };
 }
 
 /** One membership's Studio home: its user profile (§5.3) and private space (§5.4). */

@@ -109,7 +109,10 @@ export async function synthesizeOrg(
       // Built last, from every workspace's reads, as buildApp does.
       const backend = org.backend;
       const reads = results.map((r) => ({ workspace: r.workspace, upstreamWorkspaces: r.upstreamWorkspaces }));
-      const tfc: SynthesisUnit = { name: TFC_WORKSPACE, build: (app) => new TfcStack(app, org, backend, reads) };
+      const tfc: SynthesisUnit = {
+        name: TFC_WORKSPACE,
+        build: (app) => new TfcStack(app, { backend, company: org.platform.company, workspaces: reads }),
+      };
       results.push(synthesizeWorkspace(tfc, org, output.staging));
       manifestEntries.push({ name: TFC_WORKSPACE, dependencies: [] });
     }

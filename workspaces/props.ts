@@ -18,7 +18,9 @@ import { SECURITY_GROUP_KEYS, type SecurityGroupKey } from "../catalog/network";
 import type { WorkspaceStackProps } from "./workspace-stack";
 import type { NetworkStackProps } from "./network";
 import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
-import { idleShutdownOf, studioUserId, type DomainTeamStackProps } from "./domain-team";
+import { studioUserId, type DomainTeamStackProps } from "./domain-team";
+import { idleBounds } from "../org/rules/studio";
+import type { IdleShutdown } from "../modules/studio/jupyter-lab";
 import type { DomainStackProps } from "./domain";
 import type { CompanySetting } from "./retention";
 import type { RegistryStackProps } from "./registry";
@@ -29,6 +31,12 @@ import type { BucketSettings } from "./project-buckets";
 import { PLATFORM_POLICY_NAMES } from "../catalog/names";
 import { platformPolicyDocuments, type PlatformPolicyKey } from "../catalog/policies/platform-policies";
 import { configuredDomainIdentity } from "../org/rules/studio";
+
+/** The JupyterLab idle-shutdown settings of the domain and of every profile (§5.1). */
+function idleShutdownOf(studio: OrgModel["studio"]): IdleShutdown {
+  const { min, max } = idleBounds(studio);
+  return { timeoutMinutes: studio.idleTimeoutMinutes, minTimeoutMinutes: min, maxTimeoutMinutes: max };
+}
 
 /** The company pin's inputs (workspaces/retention.ts). */
 function companySetting({ platform }: OrgModel): CompanySetting {

@@ -25,7 +25,7 @@ import { DataAuditTrail, type DataAuditTrailProps } from "../modules/audit/data-
 import { RemovedBlock } from "../modules/state/removed-block";
 import { RetentionGuard } from "../modules/state/retention-guard";
 import { addCompanyPin, addRetentionGuard, type CompanySetting, type RetainedTeam } from "./retention";
-import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../org/sections/monitoring";
+import { SAGEMAKER_LOG_GROUPS, type SageMakerLogGroupKey } from "../catalog/log-groups";
 import type { OrgModel } from "../org/model";
 
 /** Terraform addresses of the data-bearing registry resources (stable, from YAML keys). */

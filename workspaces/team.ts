@@ -16,7 +16,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
-import { activeProjects, type Membership, type OrgModel, type Team } from "../org/model";
+import type { Membership, OrgModel, Team } from "../org/model";
 import type { Names } from "../catalog/names";
 import { userScopePolicies, type DownloadPinning } from "../catalog/policies/scope-policies";
 import { PLATFORM_POLICY_NAMES } from "../catalog/names";
@@ -90,7 +90,7 @@ export class TeamStack extends WorkspaceStack {
       throw new SynthesisRefused(`${team.id}: a removed team declares users (checked by the loader)`);
 
     // §6.3-§6.6 per active project.
-    const active = activeProjects(team);
+    const active = team.projects.filter((p) => p.status === "active");
     const network = active.length ? networkContract.read(this) : undefined;
     // §14.9: the allow-download config only on the profiles entitled to it.
     const downloadPinning = (memberships: readonly Membership[]): DownloadPinning => ({

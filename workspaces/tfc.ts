@@ -39,13 +39,23 @@ export interface WorkspaceReads {
   readonly upstreamWorkspaces: readonly string[];
 }
 
+export interface TfcStackProps {
+  /** The org's Terraform Cloud settings (`backend` with `type: cloud`). */
+  readonly backend: CloudBackendSettings;
+  /** Named in each workspace's description. */
+  readonly company: string;
+  /** Every platform workspace, with the workspaces whose state it reads. */
+  readonly workspaces: readonly WorkspaceReads[];
+}
+
 export class TfcStack extends SinglePassStack {
   readonly workspace = TFC_WORKSPACE;
   /** It reads no other workspace's state. */
   readonly upstreamWorkspaces: readonly string[] = [];
 
-  constructor(scope: Construct, org: OrgModel, backend: CloudBackendSettings, stacks: readonly WorkspaceReads[]) {
+  constructor(scope: Construct, props: TfcStackProps) {
     super(scope, TFC_WORKSPACE);
+    const { backend, company, workspaces: stacks } = props;
     const { organization, hostname, workspacePrefix, tfc } = backend;
     const name = (workspace: string) => `${workspacePrefix}${workspace}`;
     // Its own state lives in a workspace created by hand once (the bootstrap, docs/terraform-cloud.md).
@@ -60,7 +70,7 @@ export class TfcStack extends SinglePassStack {
         name: name(stack.workspace),
         organization,
         projectId: project.id,
-        description: `SageMaker platform (${org.platform.company}): the ${stack.workspace} workspace, synthesized from the org files`,
+        description: `SageMaker platform (${company}): the ${stack.workspace} workspace, synthesized from the org files`,
         // CLI-driven runs upload cdktf.out/stacks/<workspace> (the pipeline, .github/workflows).
         workingDirectory: `cdktf.out/stacks/${stack.workspace}`,
         autoApply: false,

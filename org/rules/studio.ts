@@ -4,6 +4,7 @@
  */
 import type { OrgDocument } from "../schema";
 import type { DomainIdentity } from "../sections/studio";
+import { domainIdentityChanges, replacementMessage, type DomainIdentityAttribute } from "../../catalog/domain-identity";
 import type { PathSegment } from "../problems";
 import { LIMITS } from "../../catalog/names";
 import { memberName, type Finding, type RuleContext } from "./context";
@@ -93,14 +94,6 @@ export function idleBounds(s: OrgDocument["studio"]): { min: number; max: number
 // aws_sagemaker_domain in provider 5.100 (checked with `terraform plan`; docs/decisions.md),
 // which deletes every user profile and space and, unless retained, the users' home EFS.
 
-export type DomainIdentityAttribute = keyof DomainIdentity;
-
-export interface DomainIdentityChange {
-  readonly attribute: DomainIdentityAttribute;
-  readonly from: string;
-  readonly to: string;
-}
-
 /** What the domain identity is computed from: the org document or the org model. */
 export interface DomainIdentitySource {
   readonly network: { readonly vpcId: string; readonly privateSubnetIds: readonly string[] };
@@ -122,35 +115,6 @@ export function configuredDomainIdentity(src: DomainIdentitySource, domainName: 
   };
 }
 
-const ATTRIBUTES: readonly DomainIdentityAttribute[] = [
-  "domainName",
-  "vpcId",
-  "privateSubnetIds",
-  "authMode",
-  "kmsKeyId",
-  "domainSecurityGroupIds",
-];
-
-function show(v: string | readonly string[] | undefined): string {
-  if (v === undefined) return "(none)";
-  if (typeof v === "string") return v;
-  return `[${[...v].sort().join(", ")}]`;
-}
-
-/**
- * Attributes whose current value differs from the approved baseline. Subnet and security-group
- * lists are sets in the provider: order never counts as a change.
- */
-export function domainIdentityChanges(baseline: DomainIdentity, current: DomainIdentity): DomainIdentityChange[] {
-  const changes: DomainIdentityChange[] = [];
-  for (const attribute of ATTRIBUTES) {
-    const from = show(baseline[attribute]);
-    const to = show(current[attribute]);
-    if (from !== to) changes.push({ attribute, from, to });
-  }
-  return changes;
-}
-
 /** Where each attribute is configured (the node a problem points at) and how it is called there. */
 function configPath(doc: OrgDocument, attribute: DomainIdentityAttribute): { path: PathSegment[]; label: string } {
   switch (attribute) {
@@ -169,14 +133,4 @@ function configPath(doc: OrgDocument, attribute: DomainIdentityAttribute): { pat
     default:
       return { path: ["studio", "domainIdentity", attribute], label: `the domain's ${attribute}` };
   }
-}
-
-/** The message for one tripwire finding: what changes, what it destroys and how to approve it. */
-export function replacementMessage(c: DomainIdentityChange, label: string): string {
-  return (
-    `changing ${label} replaces the Studio domain (${c.attribute}: ${c.from} -> ${c.to}); ` +
-    "replacement deletes every user profile and space, and users lose their home directories. " +
-    "If this is intended, set studio.allowDomainReplacement: true for this change, and after the apply " +
-    `record the new value in studio.domainIdentity.${c.attribute} and remove the flag (docs/domain.md)`
-  );
 }

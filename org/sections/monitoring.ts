@@ -29,14 +29,6 @@ const kmsKeyArn = z
   .string()
   .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)\/.+$/, "must be a KMS key or alias ARN");
 
-/** Pre-created SageMaker log groups; keys of `monitoring.logGroups` (except `adoptExisting`). */
-export const SAGEMAKER_LOG_GROUPS = {
-  processingJobs: "/aws/sagemaker/ProcessingJobs",
-  trainingJobs: "/aws/sagemaker/TrainingJobs",
-  studio: "/aws/sagemaker/studio",
-} as const;
-export type SageMakerLogGroupKey = keyof typeof SAGEMAKER_LOG_GROUPS;
-
 const logGroupsSchema = z
   .object({
     processingJobs: retentionDays.default(30),
