@@ -26,6 +26,26 @@ describe("published JSON Schema of the org files", () => {
     expect(fs.readFileSync(path.join(ROOT, SCHEMA_PATH), "utf8")).toBe(generateOrgJsonSchema());
   });
 
+  it("documents every key: each property carries its zod `.meta({ description })`", () => {
+    const keys: string[] = [];
+    const undocumented: string[] = [];
+    const walk = (node: any, at: string) => {
+      if (!node || typeof node !== "object") return;
+      for (const [key, value] of Object.entries<any>(node.properties ?? {})) {
+        keys.push(`${at}.${key}`);
+        if (!value.description?.trim()) undocumented.push(`${at}.${key}`);
+        walk(value, `${at}.${key}`);
+      }
+      if (node.items) walk(node.items, `${at}[]`);
+      if (node.additionalProperties) walk(node.additionalProperties, `${at}.*`);
+      for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) walk(branch, at);
+    };
+    walk(published, "");
+    expect(keys.length).toBeGreaterThan(150);
+    expect(keys).toContain(".teams.*.projects.*.members[].downloadAccess");
+    expect(undocumented).toEqual([]);
+  });
+
   it("is referenced from the header of both example files", () => {
     for (const src of exampleSources())
       expect(src.text.split("\n")[0]).toBe("# yaml-language-server: $schema=./schema/org.schema.json");

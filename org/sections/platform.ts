@@ -21,30 +21,51 @@ const companyName = z
 
 export const platformSchema = z
   .object({
-    company: companyName,
-    /**
-     * The company of the last apply, set for the one change that renames the company (every bucket,
-     * repository and log name holds it): without it, the plan of a data-holding workspace fails when
-     * the company differs from its state's. Remove it after the apply (docs/operations.md).
-     */
-    companyRenamedFrom: companyName.optional(),
-    accountId: z.string().regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id (quote it in YAML)"),
+    company: companyName.meta({
+      description:
+        "Short company name: the start of every bucket, repository, policy and log name (bucket-safe, 2-16 characters). Changing it later renames data: see `companyRenamedFrom`.",
+    }),
+    companyRenamedFrom: companyName.optional().meta({
+      description:
+        "The company of the last apply, set for the one change that renames the company (every bucket, repository and log name holds it): without it, the plan of a data-holding workspace fails when the company differs from its state's. Remove it after the apply (docs/operations.md).",
+    }),
+    accountId: z
+      .string()
+      .regex(/^[0-9]{12}$/, "must be a 12-digit AWS account id (quote it in YAML)")
+      .meta({
+        description:
+          "The one AWS account (12 digits, quoted) every plan and apply must run in; the provider refuses any other.",
+      }),
     region: z
       .string()
       .regex(/^[a-z]{2}(-[a-z]+)+-[0-9]$/, "must be an AWS region like ap-northeast-1")
       .refine(
         (r) => !/^[a-z]{2}(-[a-z]+)+-[0-9]$/.test(r) || AWS_REGIONS.has(r),
         "is not a region of the aws partition (catalog/aws-regions.json)",
-      ),
+      )
+      .meta({ description: "The AWS region of the platform, e.g. `ap-northeast-1`." }),
     iamPath: z
       .string()
       .regex(/^\/([A-Za-z0-9+=,.@_-]+\/)*$/, "must start and end with '/', e.g. /acme-sagemaker/")
-      .optional(),
-    tagPrefix: z.string().regex(NAME_CHARS, "must match ^[A-Za-z0-9-]+$").max(40).optional(),
-    domainName: z.string().regex(NAME_CHARS, "must match ^[A-Za-z0-9-]+$").max(63).optional(),
-    environmentTag: tagValue.min(1).default("production"),
-    costCenter: tagValue.optional(),
-    /** Tags the AWS provider adds to every taggable resource (default none; §0.3 lists exact tags). */
-    defaultTags: tagMap.default({}),
+      .optional()
+      .meta({ description: "IAM path of the platform's users, groups and policies; default `/{company}-sagemaker/`." }),
+    tagPrefix: z.string().regex(NAME_CHARS, "must match ^[A-Za-z0-9-]+$").max(40).optional().meta({
+      description:
+        "Name prefix of the security groups and VPC endpoints, and their `ManagedBy` tag; default `{company}-sagemaker`.",
+    }),
+    domainName: z.string().regex(NAME_CHARS, "must match ^[A-Za-z0-9-]+$").max(63).optional().meta({
+      description:
+        "The Studio domain's name; default `{company}-ml-platform`. Changing it replaces the domain (every home is lost).",
+    }),
+    environmentTag: tagValue
+      .min(1)
+      .default("production")
+      .meta({ description: "Value of the `Environment` tag (§0.3)." }),
+    costCenter: tagValue
+      .optional()
+      .meta({ description: "Value of the `CostCenter` tag of the buckets; absent: no such tag." }),
+    defaultTags: tagMap.default({}).meta({
+      description: "Tags the AWS provider adds to every taggable resource (default none; §0.3 lists exact tags).",
+    }),
   })
   .strict();

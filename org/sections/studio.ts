@@ -12,49 +12,75 @@ const ebsGb = z.number().int().min(5, "must be 5-16384 GB").max(16384, "must be 
  */
 export const domainIdentitySchema = z
   .object({
-    domainName: z.string().min(1),
-    vpcId: z.string().min(1),
-    privateSubnetIds: z.array(z.string().min(1)).min(1),
-    authMode: z.enum(["IAM", "SSO"]).default("IAM"),
-    /** Absent: the home EFS uses the AWS-managed key. */
-    kmsKeyId: z.string().min(1).optional(),
-    /** `domain_settings.security_group_ids`; the platform sets none. */
-    domainSecurityGroupIds: z.array(z.string().min(1)).default([]),
+    domainName: z.string().min(1).meta({ description: "The domain's name when it was applied." }),
+    vpcId: z.string().min(1).meta({ description: "The domain's VPC when it was applied." }),
+    privateSubnetIds: z
+      .array(z.string().min(1))
+      .min(1)
+      .meta({ description: "The domain's subnets when it was applied (order does not matter)." }),
+    authMode: z
+      .enum(["IAM", "SSO"])
+      .default("IAM")
+      .meta({ description: "The domain's authentication mode (`IAM`; the platform does not use Identity Center)." }),
+    kmsKeyId: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "The home EFS's KMS key when it was applied; absent: the AWS-managed key." }),
+    domainSecurityGroupIds: z
+      .array(z.string().min(1))
+      .default([])
+      .meta({ description: "`domain_settings.security_group_ids`; the platform sets none." }),
   })
   .strict();
 
 export const studioSchema = z
   .object({
-    idleTimeoutMinutes: minutes.default(60),
-    /** Range users may choose their own idle timeout from; both default to the idle timeout (pinned). */
-    minIdleTimeoutMinutes: minutes.optional(),
-    maxIdleTimeoutMinutes: minutes.optional(),
-    defaultInstanceType: appInstanceType.default("ml.t3.medium"),
-    disableDownload: z.boolean().default(true),
-    privateSpaceEbsGb: ebsGb.default(50),
-    defaultEbsGb: ebsGb.default(100),
-    /** Largest space volume users may choose; default max(defaultEbsGb, privateSpaceEbsGb). */
-    maxEbsGb: ebsGb.optional(),
-    /** Keep the home EFS when the domain is deleted (default) or delete it. */
-    homeEfsOnDelete: z.enum(["Retain", "Delete"]).default("Retain"),
-    /** Customer-managed KMS key (ARN or key id) for the home EFS; decide before the first deploy. */
+    idleTimeoutMinutes: minutes
+      .default(60)
+      .meta({ description: "Minutes of inactivity after which a JupyterLab app shuts down (60-525600)." }),
+    minIdleTimeoutMinutes: minutes.optional().meta({
+      description: "Lowest idle timeout users may choose; default `idleTimeoutMinutes`.",
+    }),
+    maxIdleTimeoutMinutes: minutes
+      .optional()
+      .meta({ description: "Highest idle timeout users may choose; default `idleTimeoutMinutes`." }),
+    defaultInstanceType: appInstanceType
+      .default("ml.t3.medium")
+      .meta({ description: "Instance type of a new JupyterLab app (a SageMaker app instance type)." }),
+    disableDownload: z.boolean().default(true).meta({
+      description:
+        "Studio's file download is off for everyone except project members with `downloadAccess: allow` (§14.9).",
+    }),
+    privateSpaceEbsGb: ebsGb.default(50).meta({ description: "EBS volume size (GB) of each private space." }),
+    defaultEbsGb: ebsGb.default(100).meta({ description: "Default EBS volume size (GB) of a space the user creates." }),
+    maxEbsGb: ebsGb
+      .optional()
+      .meta({ description: "Largest space volume users may choose; default max(defaultEbsGb, privateSpaceEbsGb)." }),
+    homeEfsOnDelete: z
+      .enum(["Retain", "Delete"])
+      .default("Retain")
+      .meta({ description: "Keep the home EFS when the domain is deleted (default) or delete it." }),
     kmsKeyId: z
       .string()
       .regex(
         /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/,
         "must be a KMS key ARN or key id",
       )
-      .optional(),
-    /** The approved replacement-forcing domain attributes; absent before the first deploy. */
-    domainIdentity: domainIdentitySchema.optional(),
-    /** Explicitly approve a change that replaces the domain (users lose their home directories). */
-    allowDomainReplacement: z.boolean().default(false),
-    /**
-     * One change when upgrading from a release that kept every Studio home in the `domain`
-     * workspace: `domain` forgets each profile and space and each `domain-<team>` workspace imports
-     * its team's. Nothing is created or destroyed; remove the setting after the apply.
-     */
-    moveHomesOutOfDomain: z.boolean().default(false),
+      .optional()
+      .meta({
+        description: "Customer-managed KMS key (ARN or key id) for the home EFS; decide before the first deploy.",
+      }),
+    domainIdentity: domainIdentitySchema
+      .optional()
+      .meta({ description: "The approved replacement-forcing domain attributes; absent before the first deploy." }),
+    allowDomainReplacement: z.boolean().default(false).meta({
+      description: "Explicitly approve a change that replaces the domain (users lose their home directories).",
+    }),
+    moveHomesOutOfDomain: z.boolean().default(false).meta({
+      description:
+        "One change when upgrading from a release that kept every Studio home in the `domain` workspace: `domain` forgets each profile and space and each `domain-<team>` workspace imports its team's. Nothing is created or destroyed; remove the setting after the apply.",
+    }),
   })
   .strict();
 

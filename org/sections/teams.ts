@@ -15,10 +15,17 @@ export const whitelistSchema = z.union([
   z.string().min(1),
   z
     .object({
-      custom: z.array(instanceType).min(1, "a custom whitelist needs at least one instance type"),
-      /** Instance types of training/processing/tuning/transform jobs and endpoint configs (§14.7); default: `custom`. */
-      jobs: z.array(jobInstanceType).min(1).optional(),
-      allowWithoutSystem: z.boolean().default(false),
+      custom: z.array(instanceType).min(1, "a custom whitelist needs at least one instance type").meta({
+        description: "The allowed instance types: Studio apps, and jobs and endpoints unless `jobs` says otherwise.",
+      }),
+      jobs: z.array(jobInstanceType).min(1).optional().meta({
+        description:
+          "Instance types of training/processing/tuning/transform jobs and endpoint configs (§14.7); default: `custom`.",
+      }),
+      allowWithoutSystem: z.boolean().default(false).meta({
+        description:
+          "Accept a custom list without `system`, the instance type of Studio's own default apps (a list without it is refused unless this is set).",
+      }),
     })
     .strict(),
 ]);
@@ -29,7 +36,12 @@ export const whitelistSchema = z.union([
  */
 export const presetSchema = z.union([
   z.array(instanceType).min(1),
-  z.object({ apps: z.array(appInstanceType).min(1), jobs: z.array(jobInstanceType).min(1) }).strict(),
+  z
+    .object({
+      apps: z.array(appInstanceType).min(1).meta({ description: "Studio app instance types of the preset." }),
+      jobs: z.array(jobInstanceType).min(1).meta({ description: "Job and endpoint instance types of the preset." }),
+    })
+    .strict(),
 ]);
 export type Preset = z.output<typeof presetSchema>;
 
@@ -45,40 +57,73 @@ export function presetJobs(preset: Preset): string[] {
 
 export const memberSchema = z.union([
   userName,
-  z.object({ name: userName, downloadAccess: downloadAccess.default("inherit") }).strict(),
+  z
+    .object({
+      name: userName.meta({ description: "The member's user name (a key of the team's `users`)." }),
+      downloadAccess: downloadAccess.default("inherit").meta({
+        description: "This member's Studio file download in this project: `allow`, `deny`, or `inherit` the project's.",
+      }),
+    })
+    .strict(),
 ]);
 
 export const projectSchema = z
   .object({
-    description: description.optional(),
-    instanceWhitelist: whitelistSchema.optional(),
-    downloadAccess: downloadAccess.default("inherit"),
-    status: z.enum(["active", "retired"]).default("active"),
-    members: z.array(memberSchema).default([]),
+    description: description
+      .optional()
+      .meta({ description: "What the project is for (free text; shown in descriptions, never parsed)." }),
+    instanceWhitelist: whitelistSchema.optional().meta({
+      description:
+        "The project's allowed instance types: a preset name, `unrestricted`, or `{ custom, jobs }`; default: the team's.",
+    }),
+    downloadAccess: downloadAccess.default("inherit").meta({
+      description:
+        "Studio file download of the project's members: `allow`, `deny`, or `inherit` (`studio.disableDownload`).",
+    }),
+    status: z.enum(["active", "retired"]).default("active").meta({
+      description:
+        "`active`, or `retired`: no members, roles or policies; the bucket and registries keep their data, protected.",
+    }),
+    members: z.array(memberSchema).default([]).meta({
+      description:
+        "The team's users in this project: each gets a Studio profile and private space, and the project's access.",
+    }),
     bucket: z
       .object({
-        /** Explicit, reviewed request to empty and delete this project's bucket (§10 op 5). */
-        purge: z.boolean().default(false),
-        /** Lifecycle rule set (§3.5): the seven-rule `standard` set, or the three-rule `light` set. */
-        lifecycle: z.enum(["standard", "light"]).default("standard"),
+        purge: z
+          .boolean()
+          .default(false)
+          .meta({ description: "Explicit, reviewed request to empty and delete this project's bucket (§10 op 5)." }),
+        lifecycle: z.enum(["standard", "light"]).default("standard").meta({
+          description: "Lifecycle rule set (§3.5): the seven-rule `standard` set, or the three-rule `light` set.",
+        }),
       })
       .strict()
-      .default({ purge: false, lifecycle: "standard" }),
+      .default({ purge: false, lifecycle: "standard" })
+      .meta({ description: "The project bucket's lifecycle set and its purge request." }),
     registry: z
       .object({
-        /** Explicit request to delete the model package group and project ECR repositories. */
-        purge: z.boolean().default(false),
+        purge: z
+          .boolean()
+          .default(false)
+          .meta({ description: "Explicit request to delete the model package group and project ECR repositories." }),
       })
       .strict()
-      .default({ purge: false }),
+      .default({ purge: false })
+      .meta({ description: "The project's model package group and repositories." }),
   })
   .strict();
 
 const teamUserSchema = z
   .object({
-    consoleLogin: z.boolean().optional(),
-    /** Value of the user's `Project` tag; default: the alphabetically first active membership. */
-    primaryProject: z.string().optional(),
+    consoleLogin: z.boolean().optional().meta({
+      description:
+        "An AWS console password for this user (needs `identity.pgpKey`); default `identity.consoleLoginDefault`.",
+    }),
+    primaryProject: z
+      .string()
+      .optional()
+      .meta({ description: "Value of the user's `Project` tag; default: the alphabetically first active membership." }),
   })
   .strict();
 
@@ -88,28 +133,46 @@ export const teamSchema = z
       .string()
       .regex(TEAM_FULL_NAME, "must match ^[a-z][a-z-]*[a-z]$ (kebab-case)")
       .min(3, "must be 3-30 characters")
-      .max(30, "must be 3-30 characters"),
-    description: description.optional(),
-    /**
-     * `removed`: the team is leaving. Its workspace stays and destroys its IAM users, groups,
-     * roles and policies; its projects keep their data (retired or decommissioned). Only after
-     * that apply may the entry be deleted, its id listed under `decommissionedTeams`.
-     */
-    status: z.enum(["active", "removed"]).default("active"),
-    instanceWhitelist: whitelistSchema.optional(),
-    users: z.record(z.string(), teamUserSchema.nullable()).default({}),
-    projects: z.record(z.string(), projectSchema).default({}),
-    /**
-     * Projects deleted from `projects:` whose data is kept: their buckets leave Terraform state
-     * (`removed` blocks, destroy = false) instead of being destroyed (docs/foundation.md).
-     */
-    decommissioned: z.array(z.string()).default([]),
+      .max(30, "must be 3-30 characters")
+      .meta({
+        description:
+          "The team's full name in kebab-case (3-30 characters), used in IAM names and the `Team` tag, e.g. `risk-control`.",
+      }),
+    description: description.optional().meta({ description: "What the team does (free text; never parsed)." }),
+    status: z.enum(["active", "removed"]).default("active").meta({
+      description:
+        "`removed`: the team is leaving. Its workspace stays and destroys its IAM users, groups, roles and policies; its projects keep their data (retired or decommissioned). Only after that apply may the entry be deleted, its id listed under `decommissionedTeams`.",
+    }),
+    instanceWhitelist: whitelistSchema.optional().meta({
+      description:
+        "The team's allowed instance types: a preset name, `unrestricted`, or `{ custom, jobs }`; default: the `default` preset.",
+    }),
+    users: z.record(z.string(), teamUserSchema.nullable()).default({}).meta({
+      description: "The team's people by user name (IAM user `sm-{team}-{name}`); a null value takes every default.",
+    }),
+    projects: z.record(z.string(), projectSchema).default({}).meta({
+      description: "The team's projects by name: each gets a bucket, a group, roles and Studio homes for its members.",
+    }),
+    decommissioned: z.array(z.string()).default([]).meta({
+      description:
+        "Projects deleted from `projects:` whose data is kept: their buckets leave Terraform state (`removed` blocks, destroy = false) instead of being destroyed (docs/foundation.md).",
+    }),
   })
   .strict();
 
 export const adminSchema = z.union([
   userName,
-  z.object({ name: userName, consoleLogin: z.boolean().optional() }).strict(),
+  z
+    .object({
+      name: userName.meta({
+        description: "The person's user name (IAM user `sm-admin-{name}` or `sm-readonly-{name}`).",
+      }),
+      consoleLogin: z.boolean().optional().meta({
+        description:
+          "An AWS console password for this person (needs `identity.pgpKey`); default `identity.consoleLoginDefault`.",
+      }),
+    })
+    .strict(),
 ]);
 
 export const DEFAULT_PRESETS: Record<string, string[]> = {
