@@ -4,7 +4,8 @@ import { foundationStackProps } from "../../workspaces/props";
 import { editExampleOrg, loadExampleOrg, problemsOf } from "../support/org";
 import { PROJECT_BUCKET_TYPES, resources, synthOrg } from "../support/synth";
 import type { OrgModel } from "../../org/model";
-import { SPEC_PLATFORM_POLICIES, type SpecStatement } from "./foundation-policy-spec";
+import { PLATFORM_POLICY_TEMPLATES } from "../../catalog/policies/platform-policies";
+import { renderPolicy } from "../../catalog/policies/render-policy";
 
 /** A syntactically valid (base64) stand-in for an operator's PGP public key. */
 const PGP_KEY = Buffer.from(
@@ -66,11 +67,6 @@ function normalize(s: any): any {
   return out;
 }
 
-function renderSpec(statements: SpecStatement[], values: Record<string, string>): any[] {
-  const fill = (s: string) => s.replace(/\{(account|region|company|iamPath)\}/g, (_, k: string) => values[k]);
-  return JSON.parse(fill(JSON.stringify(statements))).map(normalize);
-}
-
 describe("foundation workspace: platform policies (§3.1, §8.1-§8.7)", () => {
   const org = loadExampleOrg();
   const { json, text } = synthFoundation(org);
@@ -78,20 +74,31 @@ describe("foundation workspace: platform policies (§3.1, §8.1-§8.7)", () => {
   const byName = new Map(policies.map((p) => [p.name, p]));
   const values = { account: "123456789012", region: "ap-northeast-1", company: "acme", iamPath: "/acme-sagemaker/" };
 
-  it.each(Object.entries(SPEC_PLATFORM_POLICIES))("%s has exactly the statements of the spec", (_key, spec) => {
-    const policy = byName.get(spec.name);
-    expect(policy).toBeDefined();
-    const doc = awsDocument(policy.policy);
-    expect(doc.Version).toBe("2012-10-17");
-    const actual = (doc.Statement as any[]).map(normalize).sort((a, b) => a.Sid.localeCompare(b.Sid));
-    const expected = renderSpec(spec.statements, values).sort((a, b) => a.Sid.localeCompare(b.Sid));
-    expect(actual).toEqual(expected);
-  });
+  // The templates are the spec-shaped text (catalog/policies/platform/*.json, diffed against §8 in
+  // review); AWS's grammar and action catalogue check them in __tests__/catalog/policy-documents.test.ts.
+  it.each(Object.entries(PLATFORM_POLICY_TEMPLATES))(
+    "%s is its template rendered for the account",
+    (_key, template) => {
+      const policy = byName.get(template.name);
+      expect(policy).toBeDefined();
+      const doc = awsDocument(policy.policy);
+      expect(doc.Version).toBe("2012-10-17");
+      const actual = (doc.Statement as any[]).map(normalize);
+      expect(actual).toEqual(renderPolicy(template, values).Statement.map(normalize));
+      expect(JSON.stringify(doc)).not.toMatch(/(?<!\$)\{(account|region|company|iamPath)\}/);
+    },
+  );
 
   it("creates the seven platform policies plus the MFA, domain-deny and admin-publish policies, on the IAM path, untagged", () => {
     expect(policies.map((p) => p.name).sort()).toEqual(
       [
-        ...Object.values(SPEC_PLATFORM_POLICIES).map((s) => s.name),
+        "SageMaker-Studio-Base-Access",
+        "SageMaker-ReadOnly-Access",
+        "SageMaker-User-Boundary",
+        "SageMaker-User-SelfService",
+        "SageMaker-StudioAppPermissions",
+        "SageMaker-MLflowAppAccess",
+        "SageMaker-Shared-DenyAdmin",
         "SageMaker-Platform-RequireMFA",
         "SageMaker-DomainDefault-Deny", // §14.4
         "SageMaker-Admin-Publish", // §14.5
