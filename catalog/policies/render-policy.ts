@@ -50,6 +50,11 @@ export function renderPolicy(template: PolicyTemplate, values: PolicyValues): Po
   return render(template.document) as PolicyDocument;
 }
 
+/** A template's free text (its name or description) with the placeholders substituted. */
+export function renderPolicyText(text: string, values: PolicyValues): string {
+  return text.replace(PLACEHOLDER, (m, p: string) => (Object.hasOwn(values, p) ? values[p] : m));
+}
+
 /** A JSON module as a template (its shape is checked by the catalogue's tests). */
 export function policyTemplate(json: unknown): PolicyTemplate {
   return json as PolicyTemplate;

@@ -1,9 +1,13 @@
 /**
- * The team policy documents (platform-spec §8.8, §8.9). Pure functions of plain values so the
- * org loader can measure them against the managed-policy size quota before synthesis.
+ * The team policy documents (platform-spec §8.8, §8.9), kept as templates in the spec's shape
+ * (`team/<suffix>.json`). Pure functions of plain values so the org loader can measure them
+ * against the managed-policy size quota before synthesis.
  */
 import type { Names } from "../names";
-import { denyOutside, policyDocument, type PolicyDocument } from "./policy-document";
+import type { PolicyDocument } from "./policy-document";
+import { policyTemplate, renderPolicy, type PolicyTemplate, type PolicyValues } from "./render-policy";
+import teamAccess from "./team/Team-Access.json";
+import denyCrossTeam from "./team/DenyCrossTeam.json";
 
 export interface TeamPolicyProps {
   readonly names: Names;
@@ -18,64 +22,23 @@ export type TeamPolicySuffix = "Team-Access" | "DenyCrossTeam";
 /** Attachment order of the team policies on the team group (§6.1). */
 export const TEAM_POLICY_SUFFIXES: readonly TeamPolicySuffix[] = ["Team-Access", "DenyCrossTeam"];
 
-/** §8.8: describe the team's spaces. The condition compares with the `Team` tag = full name. */
-export function teamAccessPolicy(p: TeamPolicyProps): PolicyDocument {
-  const { region, accountId } = p.names.p;
-  return policyDocument([
-    {
-      Sid: "AllowDescribeTeamSpaces",
-      Effect: "Allow",
-      Action: ["sagemaker:DescribeSpace", "sagemaker:ListApps"],
-      Resource: `arn:aws:sagemaker:${region}:${accountId}:space/*`,
-      // §11.4: the same value the domain workspace writes into the space's Team tag.
-      Condition: { StringEquals: { "sagemaker:ResourceTag/Team": p.teamFullName } },
-    },
-  ]);
-}
+/** §8.8 and §8.9, in the spec's shape. */
+export const TEAM_POLICY_TEMPLATES: Readonly<Record<TeamPolicySuffix, PolicyTemplate>> = {
+  "Team-Access": policyTemplate(teamAccess),
+  DenyCrossTeam: policyTemplate(denyCrossTeam),
+};
 
-/** §8.9: deny mutating or invoking SageMaker resources outside the `{team}-` prefix. */
-export function denyCrossTeamPolicy(p: TeamPolicyProps): PolicyDocument {
-  const { region, accountId } = p.names.p;
-  const arn = (type: string) => `arn:aws:sagemaker:${region}:${accountId}:${type}/${p.team}-*`;
-  const deny = denyOutside;
-  return policyDocument([
-    deny("DenyDeleteOtherTeamModels", "sagemaker:DeleteModel", arn("model")),
-    deny("DenyDeleteOtherTeamEndpointConfigs", "sagemaker:DeleteEndpointConfig", arn("endpoint-config")),
-    deny(
-      "DenyModifyOtherTeamEndpoints",
-      ["sagemaker:DeleteEndpoint", "sagemaker:UpdateEndpoint", "sagemaker:UpdateEndpointWeightsAndCapacities"],
-      arn("endpoint"),
-    ),
-    deny(
-      "DenyInvokeOtherTeamEndpoints",
-      ["sagemaker:InvokeEndpoint", "sagemaker:InvokeEndpointAsync", "sagemaker:InvokeEndpointWithResponseStream"],
-      arn("endpoint"),
-    ),
-    deny("DenyStopOtherTeamTransformJobs", "sagemaker:StopTransformJob", arn("transform-job")),
-    deny("DenyStopOtherTeamTrainingJobs", "sagemaker:StopTrainingJob", arn("training-job")),
-    deny("DenyStopOtherTeamProcessingJobs", "sagemaker:StopProcessingJob", arn("processing-job")),
-    deny("DenyStopOtherTeamHPOJobs", "sagemaker:StopHyperParameterTuningJob", arn("hyper-parameter-tuning-job")),
-    deny(
-      "DenyModifyOtherTeamExperiments",
-      [
-        "sagemaker:DeleteExperiment",
-        "sagemaker:UpdateExperiment",
-        "sagemaker:DeleteTrial",
-        "sagemaker:UpdateTrial",
-        "sagemaker:DeleteTrialComponent",
-        "sagemaker:UpdateTrialComponent",
-      ],
-      [arn("experiment"), arn("experiment-trial"), arn("experiment-trial-component")],
-    ),
-    deny(
-      "DenyModifyOtherTeamModelPackages",
-      ["sagemaker:DeleteModelPackage", "sagemaker:UpdateModelPackage", "sagemaker:DeleteModelPackageGroup"],
-      [arn("model-package"), arn("model-package-group")],
-    ),
-  ]);
+/** The placeholder values of a team's policies. */
+export function teamPolicyValues(p: TeamPolicyProps): PolicyValues {
+  const { region, accountId: account } = p.names.p;
+  return { region, account, team: p.team, teamFullName: p.teamFullName };
 }
 
 /** Both team policies, in attachment order. */
 export function teamPolicyDocuments(p: TeamPolicyProps): Record<TeamPolicySuffix, PolicyDocument> {
-  return { "Team-Access": teamAccessPolicy(p), DenyCrossTeam: denyCrossTeamPolicy(p) };
+  const values = teamPolicyValues(p);
+  return {
+    "Team-Access": renderPolicy(TEAM_POLICY_TEMPLATES["Team-Access"], values),
+    DenyCrossTeam: renderPolicy(TEAM_POLICY_TEMPLATES.DenyCrossTeam, values),
+  };
 }
