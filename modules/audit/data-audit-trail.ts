@@ -10,12 +10,17 @@ import type { EventSelector } from "../../catalog/audit-selectors";
 import { ValidationError } from "../validation-error";
 
 export interface DataAuditTrailProps {
+  /** Name of the trail, e.g. `acme-sm-data-audit`. */
   readonly trailName: string;
+  /** The trail's account: the bucket policy admits CloudTrail for this account's trail only. */
   readonly accountId: string;
+  /** The trail's home region. */
   readonly region: string;
   /** From `auditEventSelectors` (at least one). */
   readonly selectors: readonly EventSelector[];
+  /** Bucket the trail delivers log files to (created here). */
   readonly bucketName: string;
+  /** Bucket that receives the trail bucket's S3 server access logs (created here). */
   readonly accessLogBucketName: string;
   /** Days log files are kept in the trail bucket. */
   readonly retentionDays: number;
@@ -33,6 +38,10 @@ export interface DataAuditTrailProps {
    * @default undefined: S3 only
    */
   readonly cloudWatchLogs?: { readonly retentionDays: number; readonly roleName: string };
+  /**
+   * Tags of the trail and its buckets.
+   * @default none
+   */
   readonly tags?: Record<string, string>;
 }
 

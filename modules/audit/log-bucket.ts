@@ -16,6 +16,7 @@ import {
 } from "../../catalog/policies/policy-document";
 
 export interface LogBucketProps {
+  /** Name of the bucket (created here). */
   readonly bucketName: string;
   /** Days a log object is kept; noncurrent versions go `noncurrentDays` later. */
   readonly retentionDays: number;
@@ -35,6 +36,10 @@ export interface LogBucketProps {
   readonly accessLogs?: { readonly targetBucket: string; readonly targetPrefix: string };
   /** Service statements of the bucket policy (a TLS-only deny is always added). */
   readonly policyStatements: readonly PolicyStatement[];
+  /**
+   * Tags of the bucket.
+   * @default none
+   */
   readonly tags?: Record<string, string>;
 }
 

@@ -5,9 +5,11 @@ import { LIMITS } from "../../catalog/names";
 import { ValidationError } from "../validation-error";
 
 export interface ManagedPolicyProps {
+  /** IAM policy name, e.g. `SageMaker-User-Boundary`. */
   readonly policyName: string;
   /** IAM path, e.g. `/acme-sagemaker/`. */
   readonly path: string;
+  /** The policy document; refused when it exceeds IAM's 6,144-character quota. */
   readonly document: PolicyDocument;
   /**
    * Console description. Changing it replaces the policy (IAM cannot update descriptions).

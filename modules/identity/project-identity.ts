@@ -21,6 +21,7 @@ import { projectRoleAttachments, type RoleFeatures } from "../../catalog/policie
 export interface ProjectIdentityProps extends ProjectPolicyProps {
   /** IAM path of the group and the policies (roles stay at "/"). */
   readonly iamPath: string;
+  /** Which of the Training, Processing and Inference roles exist (`features` of the org file). */
   readonly features: RoleFeatures;
   /** Tags of the roles (§0.3); the specialised roles add `Purpose`. */
   readonly roleTags: Record<string, string>;

@@ -19,8 +19,11 @@ export interface ManagedPolicyRef extends PolicyAttachmentRef {
 }
 
 export interface SageMakerRoleProps {
+  /** IAM role name, e.g. `SageMaker-RiskControl-FraudDetection-ExecutionRole`. */
   readonly roleName: string;
+  /** Console description of the role. */
   readonly description: string;
+  /** Tags of the role (`Team`, `Project`, `ManagedBy`, `Company`). */
   readonly tags: Record<string, string>;
   /** Managed policies to attach, keyed by a stable key. */
   readonly managedPolicies: readonly ManagedPolicyRef[];

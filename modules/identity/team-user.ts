@@ -28,9 +28,13 @@ export interface UserScope {
 }
 
 export interface TeamUserProps {
+  /** IAM user name, e.g. `sm-rc-alice`. */
   readonly userName: string;
+  /** IAM path of the user, e.g. `/acme-sagemaker/`. */
   readonly path: string;
+  /** ARN of the permissions boundary every team user carries (§8.3). */
   readonly permissionsBoundaryArn: string;
+  /** Tags of the user (`Team`, `Owner`, `Project`, ...). */
   readonly tags: Record<string, string>;
   /** Every group of the user (team group + one per active project); order is not significant. */
   readonly groups: readonly string[];

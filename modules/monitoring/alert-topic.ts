@@ -9,10 +9,16 @@ export interface AlertSubscriber {
 }
 
 export interface AlertTopicProps {
+  /** SNS topic name, e.g. `acme-sm-platform-alerts`. */
   readonly topicName: string;
+  /** The topic's account: its policy admits publishers of this account only. */
   readonly accountId: string;
+  /** The topic's region. */
   readonly region: string;
-  /** Subscribers keyed by a stable name (the key names the subscription resource). */
+  /**
+   * Subscribers keyed by a stable name (the key names the subscription resource).
+   * @default none
+   */
   readonly subscribers?: Readonly<Record<string, AlertSubscriber>>;
   /**
    * EventBridge rules allowed to publish (ArnLike patterns, e.g. `arn:aws:events:…:rule/acme-sm-*`).
@@ -30,6 +36,10 @@ export interface AlertTopicProps {
    * @default undefined: unencrypted
    */
   readonly kmsKeyArn?: string;
+  /**
+   * Tags of the topic.
+   * @default none
+   */
   readonly tags?: Record<string, string>;
 }
 

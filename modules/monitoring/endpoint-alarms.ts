@@ -33,7 +33,12 @@ export function allEndpointsQuery(fn: "SUM" | "MAX" | "AVG", metric: string): st
 export interface AccountEndpointAlarmsProps extends Pick<EndpointAlarmSettings, "errors5xx" | "latency"> {
   /** Name prefix, e.g. `acme-sm-endpoints`. */
   readonly namePrefix: string;
+  /** ARNs the alarms notify (the alert topic). */
   readonly actions: readonly string[];
+  /**
+   * Tags of the alarms.
+   * @default none
+   */
   readonly tags?: Record<string, string>;
 }
 
@@ -75,11 +80,18 @@ export class AccountEndpointAlarms extends Construct {
 }
 
 export interface EndpointAlarmsProps extends EndpointAlarmSettings {
+  /** The SageMaker endpoint the alarms watch. */
   readonly endpointName: string;
+  /** Its production variants: one alarm per variant and metric. */
   readonly variants: readonly string[];
   /** Name prefix of the alarms, e.g. `acme-sm-rc-fraud-detection-scoring`. */
   readonly namePrefix: string;
+  /** ARNs the alarms notify (the alert topic). */
   readonly actions: readonly string[];
+  /**
+   * Tags of the alarms.
+   * @default none
+   */
   readonly tags?: Record<string, string>;
 }
 

@@ -5,13 +5,20 @@ import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-
 export type SageMakerJobKind = "Training" | "Processing";
 
 export interface JobFailureAlertProps {
+  /** Which SageMaker job state changes the rule matches (`Training` or `Processing`). */
   readonly kind: SageMakerJobKind;
+  /** EventBridge rule name, e.g. `acme-sm-rc-fraud-detection-training-failed`. */
   readonly ruleName: string;
   /** Jobs whose name starts with this prefix (a project's `{team}-{project}-`). */
   readonly jobNamePrefix: string;
   /** Human label in the message, e.g. `rc/fraud-detection`. */
   readonly label: string;
+  /** The SNS topic the rule publishes to. */
   readonly topicArn: string;
+  /**
+   * Tags of the rule.
+   * @default none
+   */
   readonly tags?: Record<string, string>;
 }
 

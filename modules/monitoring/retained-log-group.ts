@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 
 export interface RetainedLogGroupProps {
+  /** CloudWatch Logs group name, e.g. `/aws/sagemaker/TrainingJobs`. */
   readonly logGroupName: string;
   /** `retention_in_days`; 0 keeps events forever. */
   readonly retentionDays: number;
@@ -11,6 +12,10 @@ export interface RetainedLogGroupProps {
    * @default false
    */
   readonly adoptExisting?: boolean;
+  /**
+   * Tags of the group.
+   * @default none
+   */
   readonly tags?: Record<string, string>;
 }
 

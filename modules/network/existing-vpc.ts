@@ -27,6 +27,7 @@ export interface AdoptVpcSettings {
 }
 
 export interface ExistingVpcProps {
+  /** The existing VPC (`vpc-...`): looked up, or adopted with import blocks; never created. */
   readonly vpcId: string;
   /** Primary IPv4 CIDR of the VPC. */
   readonly vpcCidr: string;

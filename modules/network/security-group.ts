@@ -29,9 +29,13 @@ export interface AdoptedSecurityGroup {
 }
 
 export interface RuledSecurityGroupProps {
+  /** Security group name (EC2 replaces the group when it changes). */
   readonly name: string;
+  /** Security group description (EC2 replaces the group when it changes). */
   readonly description: string;
+  /** The VPC of the group. */
   readonly vpcId: string;
+  /** Tags of the group (`Name`, `ManagedBy`, ...). */
   readonly tags: Readonly<Record<string, string>>;
   /** Rules by key. The key is the rule's Terraform identity: adding a rule never touches the others or the group. */
   readonly rules: Readonly<Record<string, SecurityGroupRule>>;

@@ -15,16 +15,28 @@ export interface ExistingVpcEndpoint {
 }
 
 export interface PlatformVpcEndpointProps {
+  /** The VPC of the endpoint. */
   readonly vpcId: string;
   /** Full service name, e.g. `com.amazonaws.ap-northeast-1.sts` or `aws.sagemaker.ap-northeast-1.studio`. */
   readonly serviceName: string;
+  /** `Interface` (ENIs in the subnets) or `Gateway` (routes in the route tables). */
   readonly type: "Interface" | "Gateway";
-  /** Interface endpoints: one ENI per subnet. */
+  /**
+   * Interface endpoints: one ENI per subnet.
+   * @default none (gateway endpoints)
+   */
   readonly subnetIds?: readonly string[];
-  /** Interface endpoints: security groups of the ENIs. */
+  /**
+   * Interface endpoints: security groups of the ENIs.
+   * @default none (gateway endpoints)
+   */
   readonly securityGroupIds?: readonly string[];
-  /** Gateway endpoints: route tables that get the service's prefix-list route. */
+  /**
+   * Gateway endpoints: route tables that get the service's prefix-list route.
+   * @default none (interface endpoints)
+   */
   readonly routeTableIds?: readonly string[];
+  /** Tags of the endpoint (`Name`, `ManagedBy`). */
   readonly tags: Readonly<Record<string, string>>;
   /**
    * An endpoint for this service that already exists in the VPC. Two private-DNS endpoints for

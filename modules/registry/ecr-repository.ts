@@ -8,6 +8,7 @@ export interface ImageRepositoryProps {
   readonly repositoryName: string;
   /** Images kept by the lifecycle policy (newest first, any tag state). */
   readonly imageRetention: number;
+  /** Tags of the repository. */
   readonly tags: Record<string, string>;
   /**
    * Terraform logical ID of the repository resource, for an address that is readable and can be named

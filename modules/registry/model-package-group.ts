@@ -4,7 +4,9 @@ import { SagemakerModelPackageGroup } from "@cdktf/provider-aws/lib/sagemaker-mo
 export interface ModelRegistryGroupProps {
   /** `{team}-{project}` from `Names.modelPackageGroup` ([A-Za-z0-9-], at most 63 characters). */
   readonly groupName: string;
+  /** Description of the group, e.g. `Models for risk-control/fraud-detection`. */
   readonly description: string;
+  /** Tags of the group (`Team`, `Project`, ...). */
   readonly tags: Record<string, string>;
   /**
    * Terraform logical ID of the model package group resource, for an address that is readable and can be named

@@ -15,7 +15,10 @@ export const LIVE_HOMES_OUTPUT = "live_homes";
 export interface HomesGuardProps {
   /** The workspace's own previous state, with `LIVE_HOMES_OUTPUT` in its defaults. */
   readonly previousState: TerraformRemoteState;
-  /** Local state file relative to the working directory; undefined with a remote backend. */
+  /**
+   * Local state file relative to the working directory; undefined with a remote backend.
+   * @default undefined: a remote backend
+   */
   readonly localStateFile?: string;
   /** Every home (`team/project/user`) this configuration keeps. */
   readonly homes: readonly string[];

@@ -27,6 +27,7 @@ export interface LedgerGuardProps {
   readonly guardId: string;
   /** Name of the ledger output: a state contract, never renamed. */
   readonly outputName: string;
+  /** Description of the ledger output (empty: none). */
   readonly outputDescription: string;
   /**
    * The state holding the previous ledger: the workspace's own, or (with `entries` undefined)

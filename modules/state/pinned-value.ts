@@ -16,6 +16,7 @@ export interface PinnedValueProps {
   readonly guardId: string;
   /** Output read back by the next plan: a state contract, never renamed. */
   readonly outputName: string;
+  /** Description of the output that publishes the value. */
   readonly outputDescription: string;
   /**
    * The state holding the previous value: the workspace's own, or (with `publish: false`) the

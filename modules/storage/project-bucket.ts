@@ -15,7 +15,9 @@ import type { LifecycleRule } from "./lifecycle-rules";
 import { ValidationError } from "../validation-error";
 
 export interface ProjectBucketProps {
+  /** Bucket name, e.g. `acme-sm-rc-fraud-detection`. */
   readonly bucketName: string;
+  /** Tags of the bucket (§0.3). */
   readonly tags: Record<string, string>;
   /**
    * KMS key ARN for SSE-KMS default encryption (with an S3 bucket key).

@@ -90,7 +90,9 @@ export interface DownloadLifecycleConfigsProps {
   readonly allowName: string;
   /** Region and account of the configs, for their ARNs. */
   readonly region: string;
+  /** Account of the configs, for their ARNs. */
   readonly accountId: string;
+  /** Tags of both configs. */
   readonly tags: Record<string, string>;
 }
 

@@ -4,6 +4,7 @@ import { jupyterLabAppSettings, type IdleShutdown } from "./jupyter-lab";
 import { ValidationError } from "../validation-error";
 
 export interface StudioDomainProps {
+  /** The domain's name. Changing it replaces the domain (every home is lost). */
   readonly domainName: string;
   /** The existing VPC. Forces replacement of the domain when changed. */
   readonly vpcId: string;
@@ -13,9 +14,11 @@ export interface StudioDomainProps {
   readonly defaultExecutionRoleArn: string;
   /** Security groups of Studio apps (`{tagPrefix}-studio`). */
   readonly appSecurityGroupIds: readonly string[];
+  /** Instance type of a new JupyterLab app. */
   readonly defaultInstanceType: string;
   /** Download lifecycle config applied by default (and the only one offered) for JupyterLab. */
   readonly defaultLifecycleConfigArn: string;
+  /** JupyterLab idle shutdown: the timeout and the range users may choose from. */
   readonly idleShutdown: IdleShutdown;
   /** Default EBS size of a space, in GB. */
   readonly defaultEbsGb: number;
@@ -38,6 +41,7 @@ export interface StudioDomainProps {
    * @default []: none (the block is not rendered)
    */
   readonly domainSecurityGroupIds?: readonly string[];
+  /** Tags of the domain. */
   readonly tags: Record<string, string>;
 }
 

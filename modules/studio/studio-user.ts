@@ -9,11 +9,15 @@ import { ValidationError } from "../validation-error";
 export const SPACE_EBS_GB = { min: 5, max: 16384 } as const;
 
 export interface StudioUserProps {
+  /** The Studio domain of the profile and space. */
   readonly domainId: string;
+  /** The user profile's name, e.g. `profile-rc-frauddet-alice`. */
   readonly userProfileName: string;
+  /** The private space's name, e.g. `space-rc-frauddet-alice`. */
   readonly spaceName: string;
   /** The project's ExecutionRole (path-less ARN): what Studio sessions of this profile run as. */
   readonly executionRoleArn: string;
+  /** Security groups of the user's apps (the Studio group). */
   readonly securityGroupIds: readonly string[];
   /** Rendered explicitly on the profile rather than inherited from the domain (§5.5). */
   readonly jupyterLab: JupyterLabDefaults;
@@ -21,6 +25,7 @@ export interface StudioUserProps {
   readonly spaceEbsGb: number;
   /** Profile tags; `Owner` must equal the IAM user name (the presigned-URL guard compares them). */
   readonly profileTags: Record<string, string>;
+  /** Tags of the private space (`Owner` is the IAM user name, §14.1). */
   readonly spaceTags: Record<string, string>;
 }
 
