@@ -39,11 +39,11 @@ function main(): void {
   const results = JSON.parse(fs.readFileSync(json, "utf8")) as {
     numTotalTestSuites: number;
     numTotalTests: number;
-    testResults: { name: string; perfStats: { start: number; end: number } }[];
+    testResults: { name: string; startTime: number; endTime: number }[];
   };
   fs.rmSync(json, { force: true });
   const byFile = results.testResults
-    .map((r) => ({ file: path.relative(ROOT, r.name), ms: r.perfStats.end - r.perfStats.start }))
+    .map((r) => ({ file: path.relative(ROOT, r.name), ms: r.endTime - r.startTime }))
     .sort((a, b) => b.ms - a.ms);
   const total = byFile.reduce((n, f) => n + f.ms, 0);
   const byKind = [
