@@ -8,7 +8,7 @@ import { derivePlatform, memberName } from "../validate";
 import { effectiveWhitelist, resolvedDownload } from "../rules/identity";
 import { auditedBucketArnPrefixes } from "../rules/registry";
 import type { OrgDocument } from "../schema";
-import type { Membership, OrgModel, Project, Team, TeamUser, Whitelist } from "../model";
+import type { Admin, Membership, OrgModel, Project, Team, TeamUser, Whitelist } from "../model";
 
 function byName<T extends { name: string }>(a: T, b: T): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -107,33 +107,28 @@ export function buildModel(doc: OrgDocument, sources: string[]): OrgModel {
     identity: doc.identity,
     backend: doc.backend,
     instanceWhitelistPresets: doc.instanceWhitelistPresets,
-    admins: doc.admins
-      .map((a) => {
-        const name = memberName(a);
-        const consoleLogin = typeof a === "string" ? undefined : a.consoleLogin;
-        return {
-          name,
-          iamUserName: names.adminUser(name),
-          consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault,
-        };
-      })
-      .sort(byName),
-    readonlyUsers: doc.readonlyUsers
-      .map((u) => {
-        const name = memberName(u);
-        const consoleLogin = typeof u === "string" ? undefined : u.consoleLogin;
-        return {
-          name,
-          iamUserName: names.readonlyUser(name),
-          consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault,
-        };
-      })
-      .sort(byName),
+    admins: platformPeople(doc, doc.admins, (name) => names.adminUser(name)),
+    readonlyUsers: platformPeople(doc, doc.readonlyUsers, (name) => names.readonlyUser(name)),
     teams,
     decommissionedTeams: [...doc.decommissionedTeams].sort(),
     deleteHomes: [...new Set(doc.deleteHomes)].sort(),
     names,
   };
+}
+
+/** Admins or read-only users (§3.3): IAM user names and console logins resolved, sorted by name. */
+function platformPeople(
+  doc: OrgDocument,
+  people: OrgDocument["admins"],
+  iamUserName: (name: string) => string,
+): Admin[] {
+  return people
+    .map((p) => {
+      const name = memberName(p);
+      const consoleLogin = typeof p === "string" ? undefined : p.consoleLogin;
+      return { name, iamUserName: iamUserName(name), consoleLogin: consoleLogin ?? doc.identity.consoleLoginDefault };
+    })
+    .sort(byName);
 }
 
 export function deepFreeze<T>(value: T): T {
