@@ -19,7 +19,6 @@ import type { WorkspaceStackProps } from "./workspace-stack";
 import type { NetworkStackProps } from "./network";
 import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
 import { studioUserId, type DomainTeamStackProps } from "./domain-team";
-import { idleBounds } from "../org/rules/studio";
 import type { IdleShutdown } from "../modules/studio/jupyter-lab";
 import type { DomainStackProps } from "./domain";
 import type { CompanySetting } from "./retention";
@@ -30,7 +29,7 @@ import type { TeamStackProps } from "./team";
 import type { BucketSettings } from "./project-buckets";
 import { PLATFORM_POLICY_NAMES } from "../catalog/names";
 import { platformPolicyDocuments, type PlatformPolicyKey } from "../catalog/policies/platform-policies";
-import { configuredDomainIdentity } from "../org/rules/studio";
+import { configuredDomainIdentity, idleBounds } from "../org/rules/studio";
 
 /** The JupyterLab idle-shutdown settings of the domain and of every profile (§5.1). */
 function idleShutdownOf(studio: OrgModel["studio"]): IdleShutdown {
