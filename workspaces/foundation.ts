@@ -20,7 +20,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { IamUser } from "@cdktf/provider-aws/lib/iam-user";
 import { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-membership";
 import { IamUserLoginProfile } from "@cdktf/provider-aws/lib/iam-user-login-profile";
-import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
+import { WorkspaceStack, type PrincipalTags, type WorkspaceStackProps } from "./workspace-stack";
 import { foundationContract, type FoundationOutputs } from "./contracts/index";
 import { ProjectBucket } from "../modules/storage/project-bucket";
 import { SHARED_BUCKET_RULES } from "../modules/storage/lifecycle-rules";
@@ -78,7 +78,7 @@ export interface FoundationStackProps extends WorkspaceStackProps {
   readonly moveBucketsToTeamWorkspaces: boolean;
   readonly company: CompanySetting;
   /** Tags of the platform's IAM principals: `ManagedBy` and `Company`. */
-  readonly principalTags: { readonly ManagedBy: string; readonly Company: string };
+  readonly principalTags: PrincipalTags;
 }
 
 export class FoundationStack extends WorkspaceStack {

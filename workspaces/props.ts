@@ -15,7 +15,7 @@ import {
 } from "../org/model";
 import { enabledEndpoints, existingEndpointAction } from "../org/sections/network";
 import { SECURITY_GROUP_KEYS, type SecurityGroupKey } from "../catalog/network";
-import type { WorkspaceStackProps } from "./workspace-stack";
+import type { PrincipalTags, WorkspaceStackProps } from "./workspace-stack";
 import type { NetworkStackProps } from "./network";
 import { downloadConfigArn } from "../modules/studio/download-lifecycle-configs";
 import { studioUserId, type DomainTeamStackProps } from "./domain-team";
@@ -40,6 +40,21 @@ function idleShutdownOf(studio: OrgModel["studio"]): IdleShutdown {
 /** The company pin's inputs (workspaces/retention.ts). */
 function companySetting({ platform }: OrgModel): CompanySetting {
   return { company: platform.company, companyRenamedFrom: platform.companyRenamedFrom };
+}
+
+/** `ManagedBy` of the resources tagged with the company (IAM principals, buckets, Studio homes; §0.3). */
+function companyManagedBy({ platform }: OrgModel): string {
+  return `${platform.company}-sagemaker`;
+}
+
+/** Tags of the platform's IAM roles and users. */
+function principalTags(org: OrgModel): PrincipalTags {
+  return { ManagedBy: companyManagedBy(org), Company: org.platform.company };
+}
+
+/** The ARN of a download lifecycle config, created by the domain workspace (applied first): from its name. */
+function lifecycleConfigArn({ names, platform }: OrgModel, kind: "allow-download" | "disable-download"): string {
+  return downloadConfigArn(platform.region, platform.accountId, names.lifecycleConfig(kind));
 }
 
 /** The backend and AWS provider settings every workspace shares. */
@@ -78,10 +93,8 @@ export function domainTeamStackProps(org: OrgModel, teamId: string): DomainTeamS
   const { names, platform, studio } = org;
   const team = teamById(org, teamId);
   const environment = platform.environmentTag;
-  const managedBy = `${platform.company}-sagemaker`;
+  const managedBy = companyManagedBy(org);
   const kmsKeyArn = bucketKmsKeyArn(org.storage);
-  // The domain workspace creates both configs (applied first): ARNs from their names.
-  const lifecycleConfigArn = (name: string) => downloadConfigArn(platform.region, platform.accountId, name);
   return {
     ...workspaceProps(org),
     teamId,
@@ -91,9 +104,7 @@ export function domainTeamStackProps(org: OrgModel, teamId: string): DomainTeamS
       userProfileName: m.userProfileName,
       spaceName: m.spaceName,
       executionRoleArn: names.roleArn(names.projectRole(team.fullName, m.project, "Execution")),
-      lifecycleConfigArn: lifecycleConfigArn(
-        names.lifecycleConfig(m.downloadAccess === "allow" ? "allow-download" : "disable-download"),
-      ),
+      lifecycleConfigArn: lifecycleConfigArn(org, m.downloadAccess === "allow" ? "allow-download" : "disable-download"),
       profileTags: {
         Team: team.fullName,
         Project: m.project,
@@ -199,14 +210,15 @@ export function registryStackProps(org: OrgModel): RegistryStackProps {
 }
 
 /** How the platform keeps its buckets: storage settings and §0.3 tags resolved. */
-function bucketSettings({ platform, storage }: OrgModel): BucketSettings {
+function bucketSettings(org: OrgModel): BucketSettings {
+  const { platform, storage } = org;
   return {
     kmsKeyArn: bucketKmsKeyArn(storage),
     lifecycleRules: storage.lifecycleRules,
     folderMarkers: storage.folderMarkers,
     tags: {
       Environment: platform.environmentTag,
-      ManagedBy: `${platform.company}-sagemaker`,
+      ManagedBy: companyManagedBy(org),
       ...(platform.costCenter ? { CostCenter: platform.costCenter } : {}),
     },
   };
@@ -241,7 +253,7 @@ export function foundationStackProps(org: OrgModel): FoundationStackProps {
     decommissionedTeams: org.decommissionedTeams,
     moveBucketsToTeamWorkspaces: storage.moveBucketsToTeamWorkspaces,
     company: companySetting(org),
-    principalTags: { ManagedBy: `${platform.company}-sagemaker`, Company: platform.company },
+    principalTags: principalTags(org),
   };
 }
 
@@ -254,6 +266,7 @@ export function teamStackProps(org: OrgModel, teamId: string): TeamStackProps {
     names,
     iamPath: platform.iamPath,
     company: companySetting(org),
+    principalTags: principalTags(org),
     features: org.features,
     privateSubnetIds: network.privateSubnetIds,
     bucketVpcRestriction: storage.restrictToVpc
@@ -262,10 +275,6 @@ export function teamStackProps(org: OrgModel, teamId: string): TeamStackProps {
     buckets: bucketSettings(org),
     moveBucketsToTeamWorkspaces: storage.moveBucketsToTeamWorkspaces,
     pgpKey: identity.pgpKey,
-    allowDownloadConfigArn: downloadConfigArn(
-      platform.region,
-      platform.accountId,
-      names.lifecycleConfig("allow-download"),
-    ),
+    allowDownloadConfigArn: lifecycleConfigArn(org, "allow-download"),
   };
 }

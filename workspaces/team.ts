@@ -14,7 +14,7 @@ import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
 import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { WorkspaceStack, type WorkspaceStackProps } from "./workspace-stack";
+import { WorkspaceStack, type PrincipalTags, type WorkspaceStackProps } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
 import type { Membership, OrgModel, Team } from "../org/model";
 import type { Names } from "../catalog/names";
@@ -60,6 +60,8 @@ export interface TeamStackProps extends WorkspaceStackProps {
   /** The platform's IAM path, e.g. `/acme-sagemaker/`. */
   readonly iamPath: string;
   readonly company: CompanySetting;
+  /** Tags of the team's IAM roles and users: `ManagedBy` and `Company`. */
+  readonly principalTags: PrincipalTags;
   readonly features: OrgModel["features"];
   /** Every configured private subnet: models may only be created there (§8.20). */
   readonly privateSubnetIds: readonly string[];
@@ -83,7 +85,6 @@ export class TeamStack extends WorkspaceStack {
     super(scope, teamWorkspaceName(props.team.id), props);
     const { team, names, features, allowDownloadConfigArn } = props;
     this.team = team;
-    const company = props.company.company;
 
     // §6.1 team group and policies; a removed team keeps none (its apply destroys them).
     const teamGroup = team.status === "active" ? this.teamGroup(props) : undefined;
@@ -126,7 +127,7 @@ export class TeamStack extends WorkspaceStack {
           whitelist.kind === "list" ? { apps: whitelist.instanceTypes, jobs: whitelist.jobInstanceTypes } : undefined,
         bucketKmsKeyArn: props.buckets.kmsKeyArn,
         downloadPinning: downloadPinning(project.memberships),
-        roleTags: { Team: team.fullName, Project: project.name, ManagedBy: `${company}-sagemaker`, Company: company },
+        roleTags: { Team: team.fullName, Project: project.name, ...props.principalTags },
       });
       projects.set(project.name, identityResources);
 
@@ -208,9 +209,8 @@ export class TeamStack extends WorkspaceStack {
         permissionsBoundaryArn: names.policyArn(PLATFORM_POLICY_NAMES.userBoundary),
         tags: {
           Team: team.fullName,
-          ManagedBy: `${company}-sagemaker`,
+          ...props.principalTags,
           Owner: user.iamUserName,
-          Company: company,
           // Alphabetically first active project (or `primaryProject`), not declaration order:
           // reordering the YAML must not retag anyone (docs/decisions.md).
           ...(user.primaryProject ? { Project: user.primaryProject } : {}),

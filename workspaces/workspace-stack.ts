@@ -37,6 +37,13 @@ export interface WorkspaceStackProps {
   readonly defaultTags: Readonly<Record<string, string>>;
 }
 
+/** Tags of the platform's IAM roles and users (§0.3): who manages them, for which company. */
+export interface PrincipalTags {
+  /** `{company}-sagemaker`. */
+  readonly ManagedBy: string;
+  readonly Company: string;
+}
+
 export abstract class WorkspaceStack extends SinglePassStack {
   private readonly remoteStates = new Map<string, TerraformRemoteState>();
   private readonly backend: WorkspaceStackProps["backend"];
