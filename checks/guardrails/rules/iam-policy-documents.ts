@@ -7,7 +7,7 @@ const ID = "SMP-IAM-5";
 export const MANAGED_POLICY_MAX_CHARS = LIMITS.managedPolicySize;
 
 /** Every IAM document a workspace sends, by resource type and attribute. */
-const DOCUMENTS: readonly (readonly [string, string])[] = [
+export const IAM_POLICY_DOCUMENTS: readonly (readonly [string, string])[] = [
   ["aws_iam_policy", "policy"],
   ["aws_iam_role", "assume_role_policy"],
   ["aws_iam_role_policy", "policy"],
@@ -27,7 +27,7 @@ export const iamPolicyDocuments: GuardrailRule = {
   check(workspace, stack) {
     const report = reporter(ID, workspace);
     const out: Finding[] = [];
-    for (const [type, attribute] of DOCUMENTS)
+    for (const [type, attribute] of IAM_POLICY_DOCUMENTS)
       for (const [name, body] of resourcesOf(stack, type)) {
         const address = `${type}.${name}`;
         const parsed = parsePolicy(body[attribute]);
