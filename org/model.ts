@@ -142,14 +142,6 @@ export function sharedBucketPublishers(storage: OrgModel["storage"]): string[] {
   return typeof storage.sharedBucket === "object" ? [...storage.sharedBucket.publishers] : [];
 }
 
-export function activeProjects(team: Team): Project[] {
-  return team.projects.filter((p) => p.status === "active");
-}
-
-export function allProjects(org: OrgModel): Project[] {
-  return org.teams.flatMap((t) => [...t.projects]);
-}
-
 export function teamById(org: OrgModel, id: string): Team {
   const team = org.teams.find((t) => t.id === id);
   if (!team) throw new Error(`unknown team '${id}'`);

@@ -58,7 +58,7 @@ function lifecycleConfigArn({ names, platform }: OrgModel, kind: "allow-download
 }
 
 /** The backend and AWS provider settings every workspace shares. */
-export function workspaceProps(org: OrgModel): WorkspaceStackProps {
+function workspaceProps(org: OrgModel): WorkspaceStackProps {
   return {
     backend: org.backend,
     region: org.platform.region,

@@ -29,7 +29,7 @@ export const TEAM_POLICY_TEMPLATES: Readonly<Record<TeamPolicySuffix, PolicyTemp
 };
 
 /** The placeholder values of a team's policies. */
-export function teamPolicyValues(p: TeamPolicyProps): PolicyValues {
+function teamPolicyValues(p: TeamPolicyProps): PolicyValues {
   const { region, accountId: account } = p.names.p;
   return { region, account, team: p.team, teamFullName: p.teamFullName };
 }
