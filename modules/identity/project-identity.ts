@@ -10,6 +10,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { PLATFORM_POLICY_NAMES, type ProjectRoleKind } from "../../catalog/names";
 import { toTerraformPolicyJson } from "../../catalog/policies/policy-document";
 import {
+  PROJECT_POLICY_DESCRIPTIONS,
   projectPolicyDocuments,
   type ProjectPolicyProps,
   type ProjectPolicySuffix,
@@ -26,23 +27,6 @@ export interface ProjectIdentityProps extends ProjectPolicyProps {
   /** Tags of the roles (§0.3); the specialised roles add `Purpose`. */
   readonly roleTags: Record<string, string>;
 }
-
-const POLICY_DESCRIPTIONS: Record<ProjectPolicySuffix, string> = {
-  Access: "project group: own Studio spaces and user profiles",
-  S3Access: "project group and ExecutionRole: project bucket, shared assets, SageMaker default bucket",
-  PassRole: "project group: pass the project's roles to SageMaker",
-  ExecutionPolicy: "ExecutionRole: logs, ECR, VPC interfaces, AI assistant",
-  ExecutionJobPolicy: "ExecutionRole: jobs, models, endpoints, experiments, registry, PassRole",
-  TrainingPolicy: "TrainingRole: data, logs, ECR, VPC interfaces",
-  TrainingOpsPolicy: "TrainingRole: training jobs, registry, experiments, KMS",
-  ProcessingPolicy: "ProcessingRole: data, logs, ECR, VPC interfaces",
-  ProcessingOpsPolicy: "ProcessingRole: processing jobs, Feature Store, Glue, Athena, KMS",
-  InferencePolicy: "InferenceRole: models, logs, ECR, VPC interfaces",
-  InferenceOpsPolicy: "InferenceRole: models in private subnets, endpoints, transform jobs",
-  DenyCrossProject: "ExecutionRole: no mutation or invocation of other projects' resources",
-  InstanceWhitelist: "project group: allowed Studio app and job instance types",
-  RoleScope: "all project roles: denied everything outside the project",
-};
 
 /** §6.3 attachment order of the project group; the whitelist closes the direct CreateApp path (§6.5). */
 const GROUP_POLICIES = ["Access", "DenyAdmin", "S3Access", "PassRole", "InstanceWhitelist"] as const;
@@ -79,7 +63,7 @@ export class ProjectIdentity extends Construct {
         new IamPolicy(this, `policy-${suffix}`, {
           name: names.projectPolicy(props.teamFullName, props.project, suffix),
           path: props.iamPath,
-          description: `${props.team}/${props.project} ${POLICY_DESCRIPTIONS[suffix]}`,
+          description: `${props.team}/${props.project} ${PROJECT_POLICY_DESCRIPTIONS[suffix]}`,
           policy: toTerraformPolicyJson(document),
         }),
       );
