@@ -108,6 +108,21 @@ module.exports = tseslint.config(
     ],
   ),
   {
+    // One way to fix a Terraform address: fixAddress checks the name and refuses a second claim.
+    files: ["**/*.ts"],
+    ignores: ["modules/address.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='overrideLogicalId']",
+          message:
+            "Fix a Terraform address with fixAddress (modules/address.ts): it checks the name and refuses a second claim.",
+        },
+      ],
+    },
+  },
+  {
     // Tests walk synthesized Terraform JSON, which is untyped by nature.
     files: ["__tests__/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

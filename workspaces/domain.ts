@@ -22,6 +22,9 @@ import { HomesGuard, LIVE_HOMES_OUTPUT } from "../modules/state/homes-guard";
 import { LedgerGuard, readOnlyExistingState } from "../modules/state/ledger-guard";
 import { PinnedValue } from "../modules/state/pinned-value";
 import { RemovedBlock } from "../modules/state/removed-block";
+import { resourceAddress } from "../modules/address";
+import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-profile";
+import { SagemakerSpace } from "@cdktf/provider-aws/lib/sagemaker-space";
 import type { IdleShutdown } from "../modules/studio/jupyter-lab";
 import { addCompanyPin, type CompanySetting } from "./retention";
 
@@ -119,8 +122,8 @@ export class DomainStack extends WorkspaceStack {
     const moved = props.movingHomes ?? [];
     for (const { id } of moved) {
       const { profile, space } = StudioUser.addressNames(id);
-      new RemovedBlock(this, `${id}-moved-profile`, { from: `aws_sagemaker_user_profile.${profile}` });
-      new RemovedBlock(this, `${id}-moved-space`, { from: `aws_sagemaker_space.${space}` });
+      new RemovedBlock(this, `${id}-moved-profile`, { from: resourceAddress(SagemakerUserProfile, profile) });
+      new RemovedBlock(this, `${id}-moved-space`, { from: resourceAddress(SagemakerSpace, space) });
     }
     new LedgerGuard(this, "homes-guard", {
       guardId: "homes-guard",

@@ -10,6 +10,7 @@ import { LIGHT_PROJECT_RULES, STANDARD_PROJECT_RULES } from "../modules/storage/
 import { PROJECT_FOLDERS } from "../modules/storage/bucket-layout";
 import { projectKey, RETAINED_PROJECTS_OUTPUT } from "../modules/state/retention-guard";
 import type { Project } from "../org/model";
+import { fixAddress } from "../modules/address";
 
 /** Construct id (and Terraform address name) of a project's bucket: from YAML keys only. */
 export function projectBucketId(team: string, project: string): string {
@@ -121,7 +122,7 @@ export function refuseWhileFoundationHoldsBuckets(scope: Construct, id: string, 
       ],
     },
   });
-  guard.overrideLogicalId(id);
+  fixAddress(guard, id);
   return guard;
 }
 

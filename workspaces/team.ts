@@ -29,6 +29,7 @@ import { ProjectIdentity } from "../modules/identity/project-identity";
 import { TeamUser, type UserScope } from "../modules/identity/team-user";
 import { projectBucketPolicyDocument } from "../catalog/policies/project-bucket-policy";
 import { RemovedBlock } from "../modules/state/removed-block";
+import { fixAddress, resourceAddress } from "../modules/address";
 import { RolePolicyQuotaCheck } from "../modules/identity/role-policy-quota";
 import { addBucketPolicyGuard, addFoundationCompanyPin, foundationLedgerState, type CompanySetting } from "./retention";
 import {
@@ -139,12 +140,14 @@ export class TeamStack extends WorkspaceStack {
         members: project.memberships.map((m) => m.iamUserName),
         vpcRestriction: props.bucketVpcRestriction,
       });
-      new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
+      const policy = new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
         bucket: project.bucketName,
         policy: toTerraformPolicyJson(bucketPolicy),
         // S3 rejects a policy naming a principal that does not exist yet (§6.6, §11.8).
         dependsOn: [buckets.get(project.name)!.bucket, identityResources.executionRole],
       });
+      // Named by the removed block of a decommissioned project (below).
+      fixAddress(policy, `bucket-policy-${project.name}`);
     }
     this.projects = projects;
     // §14.10: the account's quota must hold the largest attachment list, checked at plan time.
@@ -157,8 +160,8 @@ export class TeamStack extends WorkspaceStack {
 
     // A retired project keeps its bucket; its policy now only denies (same address as while
     // active: retiring updates the policy in place).
-    for (const project of team.projects.filter((p) => p.status === "retired"))
-      new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
+    for (const project of team.projects.filter((p) => p.status === "retired")) {
+      const policy = new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
         bucket: project.bucketName,
         dependsOn: [buckets.get(project.name)!.bucket],
         policy: toTerraformPolicyJson(
@@ -171,13 +174,17 @@ export class TeamStack extends WorkspaceStack {
           }),
         ),
       });
+      fixAddress(policy, `bucket-policy-${project.name}`);
+    }
     // Issue 10: a project deleted from the org file cannot take its bucket's policy with it, and
     // a company rename cannot lift the policies off the buckets.
     addBucketPolicyGuard(this, team);
     addFoundationCompanyPin(this, props.company);
     // A decommissioned project's bucket leaves Terraform with its policy still on it.
     for (const name of team.decommissioned) {
-      new RemovedBlock(this, `bucket-policy-${name}-released`, { from: `aws_s3_bucket_policy.bucket-policy-${name}` });
+      new RemovedBlock(this, `bucket-policy-${name}-released`, {
+        from: resourceAddress(S3BucketPolicy, `bucket-policy-${name}`),
+      });
       releaseProjectBucket(this, team.id, name);
     }
 

@@ -8,6 +8,7 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RemovedBlock } from "../state/removed-block";
 import { ValidationError } from "../validation-error";
+import { fixAddress, resourceAddress } from "../address";
 
 export interface AdoptedSubnet {
   /** The subnet's IPv4 CIDR (a different value would replace the subnet). */
@@ -140,7 +141,7 @@ export class ExistingVpc extends Construct {
           ],
         },
       });
-      d.overrideLogicalId(sid);
+      fixAddress(d, sid);
       return d;
     });
 
@@ -160,18 +161,18 @@ export class ExistingVpc extends Construct {
           ],
         },
       });
-      vpc.overrideLogicalId(id);
+      fixAddress(vpc, id);
       this.vpcId = vpc.id;
       this.subnetIds = subnetData.map((d) => d.id);
       this.routeTableIds = props.routeTableIds.map((rid) => {
         const rt = new DataAwsRouteTable(this, `RouteTableData-${rid}`, { routeTableId: rid, vpcId: props.vpcId });
-        rt.overrideLogicalId(rid);
+        fixAddress(rt, rid);
         // route_table_id is what was looked up (equal to id in AWS, and echoed by mocks).
         return rt.routeTableId;
       });
-      release(`aws_vpc.${id}`);
-      for (const sid of props.subnetIds) release(`aws_subnet.${sid}`);
-      for (const rid of props.routeTableIds) release(`aws_route_table.${rid}`);
+      release(resourceAddress(Vpc, id));
+      for (const sid of props.subnetIds) release(resourceAddress(Subnet, sid));
+      for (const rid of props.routeTableIds) release(resourceAddress(RouteTable, rid));
     } else {
       const vpc = new Vpc(this, "Vpc", {
         cidrBlock: props.vpcCidr,
@@ -181,7 +182,7 @@ export class ExistingVpc extends Construct {
         enableDnsHostnames: true,
         lifecycle: { preventDestroy: true, ignoreChanges: UNMANAGED.vpc },
       });
-      vpc.overrideLogicalId(id);
+      fixAddress(vpc, id);
       vpc.importFrom(props.vpcId);
       this.vpcId = vpc.id;
       this.subnetIds = props.subnetIds.map((sid) => {
@@ -193,7 +194,7 @@ export class ExistingVpc extends Construct {
           availabilityZone: a.availabilityZone,
           lifecycle: { preventDestroy: true, ignoreChanges: UNMANAGED.subnet },
         });
-        s.overrideLogicalId(sid);
+        fixAddress(s, sid);
         s.importFrom(sid);
         return s.id;
       });
@@ -202,7 +203,7 @@ export class ExistingVpc extends Construct {
           vpcId: vpc.id,
           lifecycle: { preventDestroy: true, ignoreChanges: UNMANAGED.routeTable },
         });
-        rt.overrideLogicalId(rid);
+        fixAddress(rt, rid);
         rt.importFrom(rid);
         return rt.id;
       });
@@ -227,6 +228,6 @@ export class ExistingVpc extends Construct {
         ],
       },
     });
-    this.preflight.overrideLogicalId(`${id}-preflight`);
+    fixAddress(this.preflight, `${id}-preflight`);
   }
 }

@@ -4,6 +4,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { ValidationError } from "../validation-error";
+import { fixAddress } from "../address";
 
 export interface SecurityGroupRule {
   readonly direction: "ingress" | "egress";
@@ -62,7 +63,7 @@ export class RuledSecurityGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: RuledSecurityGroupProps) {
     super(scope, id);
-    const address = (r: TerraformResource, suffix = "") => r.overrideLogicalId(`${id}${suffix}`);
+    const address = (r: TerraformResource, suffix = "") => fixAddress(r, `${id}${suffix}`);
     if (props.name.startsWith("sg-")) throw new ValidationError(`a security group name cannot start with 'sg-'`, this);
     const adopted = props.adopt;
     this.group = new SecurityGroup(this, "Group", {

@@ -3,6 +3,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { DataAwsVpcEndpoint } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint";
 import { RemovedBlock } from "../state/removed-block";
 import { ValidationError } from "../validation-error";
+import { fixAddress, resourceAddress } from "../address";
 
 export interface ExistingVpcEndpoint {
   /** Id of the endpoint already in the VPC. */
@@ -78,9 +79,9 @@ export class PlatformVpcEndpoint extends Construct {
         vpcId: props.vpcId,
         serviceName: props.serviceName,
       });
-      this.data.overrideLogicalId(id);
+      fixAddress(this.data, id);
       this.endpointId = this.data.id;
-      new RemovedBlock(this, "Released", { from: `aws_vpc_endpoint.${id}` });
+      new RemovedBlock(this, "Released", { from: resourceAddress(VpcEndpoint, id) });
       return;
     }
 
@@ -98,7 +99,7 @@ export class PlatformVpcEndpoint extends Construct {
       // An endpoint that existed before the platform is never deleted by a later change.
       lifecycle: imported ? { preventDestroy: true } : undefined,
     });
-    this.resource.overrideLogicalId(id);
+    fixAddress(this.resource, id);
     if (imported) this.resource.importFrom(props.existing!.id);
     this.endpointId = this.resource.id;
   }

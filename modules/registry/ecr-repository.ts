@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { keepLastImagesPolicy } from "./lifecycle-policy";
+import { fixAddress } from "../address";
 
 export interface ImageRepositoryProps {
   /** Full repository name; take it from `Names.sharedRepository` / `Names.projectRepository`. */
@@ -48,7 +49,7 @@ export class ImageRepository extends Construct {
       lifecycle: { preventDestroy: !purge },
     });
     // Before any attribute is read: reading one fixes the logical ID.
-    if (props.logicalId) this.repository.overrideLogicalId(props.logicalId);
+    if (props.logicalId) fixAddress(this.repository, props.logicalId);
     new EcrLifecyclePolicy(this, "LifecyclePolicy", {
       repository: this.repository.name,
       policy: JSON.stringify(keepLastImagesPolicy(props.imageRetention)),

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { SagemakerModelPackageGroup } from "@cdktf/provider-aws/lib/sagemaker-model-package-group";
+import { fixAddress } from "../address";
 
 export interface ModelRegistryGroupProps {
   /** `{team}-{project}` from `Names.modelPackageGroup` ([A-Za-z0-9-], at most 63 characters). */
@@ -41,6 +42,6 @@ export class ModelRegistryGroup extends Construct {
       // in place: a rename must never replace the registry (issue 10).
       lifecycle: { preventDestroy: !(props.purge ?? false), ignoreChanges: ["model_package_group_description"] },
     });
-    if (props.logicalId) this.group.overrideLogicalId(props.logicalId);
+    if (props.logicalId) fixAddress(this.group, props.logicalId);
   }
 }

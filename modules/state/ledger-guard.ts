@@ -9,6 +9,7 @@
  */
 import { Construct } from "constructs";
 import { DataResource, TerraformLocal, TerraformOutput, type TerraformRemoteState } from "cdktf";
+import { fixAddress } from "../address";
 
 /**
  * Makes a workspace's read of its own state conditional on the state existing: Terraform fails a
@@ -76,7 +77,7 @@ export class LedgerGuard extends Construct {
       for (const key of Object.keys(props.entries).sort()) entries[key] = props.entries[key];
       // Fixed addresses: the output name is read back by the next plan, the guard is named in tests.
       this.output = new TerraformOutput(this, "Output", { value: entries, description: props.outputDescription });
-      this.output.overrideLogicalId(props.outputName);
+      fixAddress(this.output, props.outputName);
     }
 
     const list = (xs: readonly string[] | undefined) => JSON.stringify([...new Set(xs ?? [])].sort());
@@ -99,7 +100,7 @@ export class LedgerGuard extends Construct {
       "Lost",
       `\${sort([for key, status in merge([for s in ${state} : try(s.outputs.${props.outputName}, {})]...) : key if ${goes}])}`,
     );
-    lost.overrideLogicalId(lostName);
+    fixAddress(lost, lostName);
 
     this.guard = new DataResource(this, "Guard", {
       lifecycle: {
@@ -111,6 +112,6 @@ export class LedgerGuard extends Construct {
         ],
       },
     });
-    this.guard.overrideLogicalId(props.guardId);
+    fixAddress(this.guard, props.guardId);
   }
 }

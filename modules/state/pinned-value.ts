@@ -10,6 +10,7 @@
 import { Construct } from "constructs";
 import { DataResource, TerraformOutput, type TerraformRemoteState } from "cdktf";
 import { readOnlyExistingState } from "./ledger-guard";
+import { fixAddress } from "../address";
 
 export interface PinnedValueProps {
   /** Terraform address name of the guard (`terraform_data.<guardId>`). */
@@ -51,7 +52,7 @@ export class PinnedValue extends Construct {
     readOnlyExistingState(props.previousState, props.localStateFile);
     if (props.publish !== false) {
       this.output = new TerraformOutput(this, "Output", { value: props.value, description: props.outputDescription });
-      this.output.overrideLogicalId(props.outputName);
+      fixAddress(this.output, props.outputName);
     }
 
     const state = `data.terraform_remote_state.${props.previousState.friendlyUniqueId}`;
@@ -71,6 +72,6 @@ export class PinnedValue extends Construct {
         ],
       },
     });
-    this.guard.overrideLogicalId(props.guardId);
+    fixAddress(this.guard, props.guardId);
   }
 }

@@ -13,6 +13,7 @@ import { RemovedBlock } from "../state/removed-block";
 import { importResources } from "../state/import-block";
 import type { LifecycleRule } from "./lifecycle-rules";
 import { ValidationError } from "../validation-error";
+import { fixAddress } from "../address";
 
 export interface ProjectBucketProps {
   /** Bucket name, e.g. `acme-sm-rc-fraud-detection`. */
@@ -85,7 +86,7 @@ export class ProjectBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ProjectBucketProps) {
     super(scope, id);
-    const name = (r: TerraformResource, suffix = "") => r.overrideLogicalId(`${id}${suffix}`);
+    const name = (r: TerraformResource, suffix = "") => fixAddress(r, `${id}${suffix}`);
     const purge = props.purge ?? false;
     this.bucket = new S3Bucket(this, "Bucket", {
       bucket: props.bucketName,

@@ -5,6 +5,7 @@ import { SagemakerUserProfile } from "@cdktf/provider-aws/lib/sagemaker-user-pro
 import { SagemakerSpace } from "@cdktf/provider-aws/lib/sagemaker-space";
 import { jupyterLabAppSettings, type JupyterLabDefaults } from "./jupyter-lab";
 import { ValidationError } from "../validation-error";
+import { fixAddress } from "../address";
 
 export const SPACE_EBS_GB = { min: 5, max: 16384 } as const;
 
@@ -35,9 +36,9 @@ export interface StudioUserProps {
  */
 export class StudioUser extends Construct {
   /**
-   * Terraform address names of the profile and space of a StudioUser with construct id `id`
-   * placed directly in its stack: the same in every workspace, so a home can move between
-   * workspaces by address (`removed` in one, `import` in the other).
+   * Terraform address names of the profile and space of the StudioUser with construct id `id`
+   * (fixed: the names cdktf gives them directly under a stack), the same in every workspace, so a
+   * home can move between workspaces by address (`removed` in one, `import` in the other).
    */
   static addressNames(id: string): { readonly profile: string; readonly space: string } {
     return { profile: makeUniqueId([id, "Profile"]), space: makeUniqueId([id, "Space"]) };
@@ -84,5 +85,8 @@ export class StudioUser extends Construct {
       // rejects; a new size applies to new spaces, existing volumes are grown out of band (§5.4).
       lifecycle: { ignoreChanges: ["space_settings"] },
     });
+    const address = StudioUser.addressNames(id);
+    fixAddress(this.profile, address.profile);
+    fixAddress(this.space, address.space);
   }
 }
