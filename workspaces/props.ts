@@ -263,7 +263,7 @@ export function teamStackProps(org: OrgModel, teamId: string): TeamStackProps {
   return {
     ...workspaceProps(org),
     team: teamById(org, teamId),
-    names,
+    naming: names.p,
     iamPath: platform.iamPath,
     company: companySetting(org),
     principalTags: principalTags(org),

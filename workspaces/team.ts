@@ -17,15 +17,15 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { WorkspaceStack, type PrincipalTags, type WorkspaceStackProps } from "./workspace-stack";
 import { networkContract } from "./contracts/index";
 import type { Membership, OrgModel, Team } from "../org/model";
-import type { Names } from "../catalog/names";
 import { userScopePolicies, type DownloadPinning } from "../catalog/policies/scope-policies";
-import { PLATFORM_POLICY_NAMES } from "../catalog/names";
+import { Names, PLATFORM_POLICY_NAMES, type PlatformNaming } from "../catalog/names";
 import { SynthesisRefused } from "../org/problems";
 import { toTerraformPolicyJson } from "../catalog/policies/policy-document";
 import { TEAM_POLICY_SUFFIXES, TEAM_POLICY_TEMPLATES, teamPolicyDocuments } from "../catalog/policies/team-policies";
 import { renderPolicyText } from "../catalog/policies/render-policy";
 import { passRoleScopePolicy } from "../catalog/policies/project-policies";
 import { ProjectIdentity } from "../modules/identity/project-identity";
+import { projectIam } from "../catalog/policies/project-iam";
 import { TeamUser, type UserScope } from "../modules/identity/team-user";
 import { projectBucketPolicyDocument } from "../catalog/policies/project-bucket-policy";
 import { RemovedBlock } from "../modules/state/removed-block";
@@ -54,10 +54,10 @@ export interface TeamStackProps extends WorkspaceStackProps {
   /** The team as the model holds it: its users, projects, memberships and decommissioned projects. */
   readonly team: Team;
   /**
-   * The platform's naming rules (catalog/names.ts), which the policy catalogue and the project
-   * identities render from.
+   * The platform's naming values (company, account, region, IAM path, ...): the team's names and
+   * policy documents follow from them by the catalogue's rules (catalog/names.ts).
    */
-  readonly names: Names;
+  readonly naming: PlatformNaming;
   /** The platform's IAM path, e.g. `/acme-sagemaker/`. */
   readonly iamPath: string;
   readonly company: CompanySetting;
@@ -84,11 +84,12 @@ export class TeamStack extends WorkspaceStack {
 
   constructor(scope: Construct, props: TeamStackProps) {
     super(scope, teamWorkspaceName(props.team.id), props);
-    const { team, names, features, allowDownloadConfigArn } = props;
+    const { team, features, allowDownloadConfigArn } = props;
+    const names = new Names(props.naming);
     this.team = team;
 
     // §6.1 team group and policies; a removed team keeps none (its apply destroys them).
-    const teamGroup = team.status === "active" ? this.teamGroup(props) : undefined;
+    const teamGroup = team.status === "active" ? this.teamGroup(names, props) : undefined;
     if (!teamGroup && team.users.length)
       throw new SynthesisRefused(`${team.id}: a removed team declares users (checked by the loader)`);
 
@@ -114,9 +115,8 @@ export class TeamStack extends WorkspaceStack {
     const projects = new Map<string, ProjectIdentity>();
     for (const project of active) {
       const whitelist = project.whitelist;
-      const identityResources = new ProjectIdentity(this, `project-${project.name}`, {
+      const iam = projectIam({
         names,
-        iamPath: props.iamPath,
         team: team.id,
         teamFullName: team.fullName,
         project: project.name,
@@ -128,6 +128,10 @@ export class TeamStack extends WorkspaceStack {
           whitelist.kind === "list" ? { apps: whitelist.instanceTypes, jobs: whitelist.jobInstanceTypes } : undefined,
         bucketKmsKeyArn: props.buckets.kmsKeyArn,
         downloadPinning: downloadPinning(project.memberships),
+      });
+      const identityResources = new ProjectIdentity(this, `project-${project.name}`, {
+        iam,
+        iamPath: props.iamPath,
         roleTags: { Team: team.fullName, Project: project.name, ...props.principalTags },
       });
       projects.set(project.name, identityResources);
@@ -239,7 +243,7 @@ export class TeamStack extends WorkspaceStack {
   }
 
   /** §6.1: the team group, the team policies and the group's five attachments. */
-  private teamGroup({ names, team, iamPath }: TeamStackProps): IamGroup {
+  private teamGroup(names: Names, { team, iamPath }: TeamStackProps): IamGroup {
     const teamGroup = new IamGroup(this, "team-group", {
       name: names.teamGroup(team.fullName),
       path: iamPath,

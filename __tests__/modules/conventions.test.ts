@@ -2,8 +2,9 @@
  * Construct conventions (issue 13), checked on the source of every file under modules/: each
  * property of an exported `XxxProps` is documented and an optional one states its `@default`;
  * child construct ids are PascalCase (they end up in Terraform addresses, so they are chosen once);
- * a construct refuses with `ValidationError`, never a plain `Error`. Each rule is shown to fire on
- * a probe.
+ * a construct refuses with `ValidationError`, never a plain `Error`; props carry values, not the
+ * catalogue's `Names` service (names are computed before, e.g. `projectIam`). Each rule is shown
+ * to fire on a probe.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -31,6 +32,7 @@ function conventionFindings(file: string, source: string): string[] {
       for (const member of node.members) {
         if (!ts.isPropertySignature(member)) continue;
         const where = `${file} ${node.name.text}.${member.name.getText(sf)}`;
+        if (member.type && /\bNames\b/.test(member.type.getText(sf))) out.push(`${where}: carries the Names service`);
         if (!ts.getJSDocCommentsAndTags(member).length) out.push(`${where}: undocumented prop`);
         else if (member.questionToken && !ts.getJSDocTags(member).some((t) => t.tagName.text === "default"))
           out.push(`${where}: optional prop without @default`);
@@ -81,6 +83,8 @@ describe("construct conventions in modules/", () => {
          * @default none
          */
         readonly fine?: string;
+        /** Documented, but a service. */
+        readonly names: Names;
       }
       export class Probe extends Construct {
         constructor(scope: Construct, id: string) {
@@ -93,6 +97,7 @@ describe("construct conventions in modules/", () => {
     expect(conventionFindings("modules/probe.ts", probe)).toEqual([
       "modules/probe.ts ProbeProps.undocumented: undocumented prop",
       "modules/probe.ts ProbeProps.optional: optional prop without @default",
+      "modules/probe.ts ProbeProps.names: carries the Names service",
       'modules/probe.ts "kebab-id": child construct id is not PascalCase',
       "modules/probe.ts: throws Error, not ValidationError",
     ]);

@@ -6,6 +6,7 @@ import { passRoleScopePolicy, projectPolicyDocuments } from "../../../catalog/po
 import { teamPolicyDocuments } from "../../../catalog/policies/team-policies";
 import { projectRoleAttachments } from "../../../catalog/policies/role-attachments";
 import { projectBucketPolicyDocument } from "../../../catalog/policies/project-bucket-policy";
+import { projectIam } from "../../../catalog/policies/project-iam";
 
 const names = (company = "acme", iamPath = "/acme-sagemaker/") =>
   new Names({
@@ -170,5 +171,41 @@ describe("SSE-KMS buckets (§14.5)", () => {
   it("SSE-S3 buckets get no KMS statement", () => {
     for (const doc of Object.values(docs()))
       expect(doc!.Statement.some((s) => s.Sid === "AllowBucketKmsViaS3")).toBe(false);
+  });
+});
+
+describe("projectIam: the project's IAM as data (§6.3-§6.5)", () => {
+  const base = {
+    names: names(),
+    team: "rc",
+    teamFullName: "risk-control",
+    project: "fraud-detection",
+    privateSubnetIds: ["subnet-1"],
+    modelSecurityGroupIds: ["sg-1"],
+  };
+  const on = { canvas: false, mlflow: false, trainingRole: true, processingRole: false, inferenceRole: true };
+
+  it("attaches the group's policies in the §6.3 order, the whitelist only when restricted", () => {
+    const keys = (iam: ReturnType<typeof projectIam>) => iam.groupAttachments.map((a) => a.key);
+    expect(keys(projectIam({ ...base, features: on }))).toEqual(["Access", "DenyAdmin", "S3Access", "PassRole"]);
+    const restricted = projectIam({
+      ...base,
+      features: on,
+      whitelist: { apps: ["ml.t3.medium"], jobs: ["ml.m5.large"] },
+    });
+    expect(keys(restricted)).toEqual(["Access", "DenyAdmin", "S3Access", "PassRole", "InstanceWhitelist"]);
+  });
+
+  it("has the roles the features ask for, each attaching the project's own policies by their ARN", () => {
+    const iam = projectIam({ ...base, features: on });
+    expect(iam.roles.map((r) => r.roleName)).toEqual([
+      "SageMaker-RiskControl-FraudDetection-ExecutionRole",
+      "SageMaker-RiskControl-FraudDetection-TrainingRole",
+      "SageMaker-RiskControl-FraudDetection-InferenceRole",
+    ]);
+    const arns = new Map(iam.policies.map((p) => [p.suffix as string, p.arn]));
+    for (const ref of [...iam.groupAttachments, ...iam.roles.flatMap((r) => r.attachments)])
+      if (arns.has(ref.key)) expect(ref.policyArn).toBe(arns.get(ref.key));
+    expect(iam.groupName).toBe("sagemaker-rc-fraud-detection");
   });
 });
