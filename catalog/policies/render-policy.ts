@@ -48,11 +48,84 @@ const PLACEHOLDER = /(?<!\$)\{([A-Za-z][A-Za-z0-9]*)\}/g;
 /** A string that is one placeholder and nothing else. */
 const WHOLE = /^\{([A-Za-z][A-Za-z0-9]*)\}$/;
 
+/**
+ * A template part compiled once: `undefined` when it holds no placeholder (rendered documents
+ * share it; templates are frozen), else a function of the values. Project policies are rendered
+ * for every project, twice a run (the loader's size checks and the synthesis).
+ */
+type Part = ((values: PolicyValues, fail: (message: string) => never) => unknown) | undefined;
+
+function compileText(text: string): Part {
+  // A capture group in split keeps the names: ["arn:aws:s3:::", "company", "-sm-", "team", ...].
+  const parts = text.split(PLACEHOLDER);
+  if (parts.length === 1) return undefined;
+  const whole = WHOLE.exec(text)?.[1];
+  return (values, fail) => {
+    if (whole !== undefined && Array.isArray(values[whole])) return [...(values[whole] as readonly unknown[])];
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const v = values[parts[i]];
+      if (typeof v !== "string") fail(`{${parts[i]}} is not text: it may only stand alone as a whole value`);
+      out += v + parts[i + 1];
+    }
+    return out;
+  };
+}
+
+function compile(value: unknown): Part {
+  if (typeof value === "string") return compileText(value);
+  if (Array.isArray(value)) {
+    const items = value.map(compile);
+    if (items.every((c) => c === undefined)) return undefined;
+    return (values, fail) => items.map((c, i) => (c ? c(values, fail) : value[i]));
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  const entries = Object.entries(value).map(([k, v]) => [k, compileText(k), v, compile(v)] as const);
+  if (entries.every(([, key, , v]) => key === undefined && v === undefined)) return undefined;
+  return (values, fail) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, key, v, part] of entries)
+      out[key ? (key(values, fail) as string) : k] = part ? part(values, fail) : v;
+    return out;
+  };
+}
+
+/** One `Statement` entry compiled: a statement list, or a statement kept only `when` a value is given. */
+type CompiledEntry =
+  { readonly list: string } | { readonly when?: string; readonly statement: PolicyStatement; readonly part: Part };
+
+interface CompiledTemplate {
+  readonly placeholders: readonly string[];
+  readonly entries: readonly CompiledEntry[];
+}
+
+const compiled = new WeakMap<PolicyTemplate, CompiledTemplate>();
+
+function compiledTemplate(template: PolicyTemplate): CompiledTemplate {
+  let c = compiled.get(template);
+  if (!c) {
+    const names = new Set<string>();
+    for (const m of JSON.stringify(template.document).matchAll(PLACEHOLDER)) names.add(m[1]);
+    const entries = template.document.Statement.map((entry): CompiledEntry => {
+      const fail = (message: string): never => {
+        throw new Error(`policy template ${template.name}: ${message}`);
+      };
+      if (typeof entry === "string")
+        return { list: WHOLE.exec(entry)?.[1] ?? fail(`statement entry ${entry} is not a placeholder`) };
+      const { $when, ...statement } = entry;
+      const when =
+        $when === undefined ? undefined : (WHOLE.exec($when)?.[1] ?? fail(`$when ${$when} is not a placeholder`));
+      return { when, statement, part: compile(statement) };
+    });
+    c = { placeholders: [...names].sort(), entries };
+    compiled.set(template, c);
+  }
+  return c;
+}
+
 /** The placeholders a template uses, sorted. */
 export function placeholdersOf(template: PolicyTemplate): string[] {
-  const found = new Set<string>();
-  for (const m of JSON.stringify(template.document).matchAll(PLACEHOLDER)) found.add(m[1]);
-  return [...found].sort();
+  return [...compiledTemplate(template).placeholders];
 }
 
 /** The template's document with every placeholder substituted; an unknown placeholder is an error. */
@@ -60,38 +133,22 @@ export function renderPolicy(template: PolicyTemplate, values: PolicyValues): Po
   const fail = (message: string): never => {
     throw new Error(`policy template ${template.name}: ${message}`);
   };
-  const unknown = placeholdersOf(template).filter((p) => !Object.hasOwn(values, p));
+  const { placeholders, entries } = compiledTemplate(template);
+  const unknown = placeholders.filter((p) => !Object.hasOwn(values, p));
   if (unknown.length) fail(`no value for ${unknown.map((p) => `{${p}}`).join(", ")}`);
   const given = (name: string) => {
     const v = values[name];
     return v !== undefined && !(Array.isArray(v) && v.length === 0);
   };
-  const text = (s: string): string =>
-    s.replace(PLACEHOLDER, (_m, p: string) => {
-      const v = values[p];
-      return typeof v === "string" ? v : fail(`{${p}} is not text: it may only stand alone as a whole value`);
-    });
-  const render = (value: unknown): unknown => {
-    if (typeof value === "string") {
-      const whole = WHOLE.exec(value);
-      if (whole && Array.isArray(values[whole[1]])) return [...(values[whole[1]] as readonly unknown[])];
-      return text(value);
-    }
-    if (Array.isArray(value)) return value.map(render);
-    if (value && typeof value === "object")
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [text(k), render(v)]));
-    return value;
-  };
-  const statements = template.document.Statement.flatMap((entry): PolicyStatement[] => {
-    if (typeof entry === "string") {
-      const whole = WHOLE.exec(entry);
-      const list = whole ? values[whole[1]] : undefined;
-      return Array.isArray(list) ? (list as PolicyStatement[]) : fail(`statement entry ${entry} is not a list`);
-    }
-    const { $when, ...statement } = entry;
-    if ($when !== undefined && !given(WHOLE.exec($when)?.[1] ?? fail(`$when ${$when} is not a placeholder`))) return [];
-    return [render(statement) as PolicyStatement];
-  });
+  const statements: PolicyStatement[] = [];
+  for (const entry of entries) {
+    if ("list" in entry) {
+      const list = values[entry.list];
+      if (!Array.isArray(list)) fail(`statement entry {${entry.list}} is not a list`);
+      statements.push(...(list as PolicyStatement[]));
+    } else if (entry.when === undefined || given(entry.when))
+      statements.push(entry.part ? (entry.part(values, fail) as PolicyStatement) : entry.statement);
+  }
   return { Version: template.document.Version, Statement: statements };
 }
 
@@ -103,7 +160,19 @@ export function renderPolicyText(text: string, values: PolicyValues): string {
   });
 }
 
-/** A JSON module as a template (its shape is checked by the catalogue's tests). */
+/** Freezes a value and everything in it. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * A JSON module as a template (its shape is checked by the catalogue's tests), frozen: rendered
+ * documents share its parts without placeholders, so nobody may change them.
+ */
 export function policyTemplate(json: unknown): PolicyTemplate {
-  return json as PolicyTemplate;
+  return deepFreeze(json as PolicyTemplate);
 }
