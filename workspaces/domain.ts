@@ -52,8 +52,6 @@ export interface DomainStackProps extends WorkspaceStackProps {
   readonly acknowledgedDeletions: readonly string[];
   readonly company: CompanySetting;
   readonly environmentTag: string;
-  /** `ManagedBy` tag of the domain and its configs. */
-  readonly managedBy: string;
 }
 
 export class DomainStack extends WorkspaceStack {
@@ -72,7 +70,7 @@ export class DomainStack extends WorkspaceStack {
       allowName: props.lifecycleConfigNames.allow,
       region: props.region,
       accountId: props.accountId,
-      tags: { ManagedBy: props.managedBy, Environment: environment },
+      tags: { Environment: environment },
     });
 
     const studioSecurityGroups = [network.studioSecurityGroupId];
@@ -91,7 +89,7 @@ export class DomainStack extends WorkspaceStack {
       defaultEbsGb: props.defaultEbsGb,
       maxEbsGb: props.maxEbsGb,
       retainHomeEfs: props.retainHomeEfs,
-      tags: { Name: identity.domainName, Environment: environment, ManagedBy: props.managedBy },
+      tags: { Name: identity.domainName, Environment: environment },
     });
     refuseDomainReplacement(props, renderedDomainIdentity(this.domain));
 

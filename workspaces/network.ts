@@ -50,8 +50,6 @@ export interface NetworkStackProps extends WorkspaceStackProps {
   readonly securityGroupNames: Readonly<Record<SecurityGroupKey, string>>;
   /** The enabled endpoints, in the catalogue's order. */
   readonly endpoints: readonly NetworkEndpoint[];
-  /** `ManagedBy` tag of every group and endpoint. */
-  readonly managedBy: string;
 }
 
 export class NetworkStack extends WorkspaceStack {
@@ -99,7 +97,6 @@ export class NetworkStack extends WorkspaceStack {
         vpcId: vpc.vpcId,
         tags: {
           Name: name,
-          ManagedBy: props.managedBy,
           ...(spec.workload ? { Type: "workload" } : {}),
         },
         rules,
@@ -120,7 +117,7 @@ export class NetworkStack extends WorkspaceStack {
         subnetIds: isInterface ? vpc.subnetIds : undefined,
         securityGroupIds: isInterface ? [groups["vpc-endpoints"].securityGroupId] : undefined,
         routeTableIds: isInterface ? undefined : vpc.routeTableIds,
-        tags: { Name: e.nameTag, ManagedBy: props.managedBy },
+        tags: { Name: e.nameTag },
         existing,
       });
       endpointIds[ENDPOINT_OUTPUT_KEYS[e.suffix]] = endpoint.endpointId;

@@ -28,6 +28,7 @@ import type { FoundationStackProps } from "./foundation";
 import type { TeamStackProps } from "./team";
 import type { BucketSettings } from "./project-buckets";
 import { PLATFORM_POLICY_NAMES } from "../catalog/names";
+import { managedBy, type ManagedFamily } from "../catalog/tags";
 import { platformPolicyDocuments, type PlatformPolicyKey } from "../catalog/policies/platform-policies";
 import { configuredDomainIdentity, idleBounds } from "../org/rules/studio";
 
@@ -42,14 +43,9 @@ function companySetting({ platform }: OrgModel): CompanySetting {
   return { company: platform.company, companyRenamedFrom: platform.companyRenamedFrom };
 }
 
-/** `ManagedBy` of the resources tagged with the company (IAM principals, buckets, Studio homes; §0.3). */
-function companyManagedBy({ platform }: OrgModel): string {
-  return `${platform.company}-sagemaker`;
-}
-
-/** Tags of the platform's IAM roles and users. */
+/** Tags of the platform's IAM roles and users besides `ManagedBy` (the workspace's tags aspect adds it). */
 function principalTags(org: OrgModel): PrincipalTags {
-  return { ManagedBy: companyManagedBy(org), Company: org.platform.company };
+  return { Company: org.platform.company };
 }
 
 /** The ARN of a download lifecycle config, created by the domain workspace (applied first): from its name. */
@@ -57,13 +53,14 @@ function lifecycleConfigArn({ names, platform }: OrgModel, kind: "allow-download
   return downloadConfigArn(platform.region, platform.accountId, names.lifecycleConfig(kind));
 }
 
-/** The backend and AWS provider settings every workspace shares. */
-function workspaceProps(org: OrgModel): WorkspaceStackProps {
+/** The backend, the AWS provider's settings and the `ManagedBy` of a workspace of `family` (§0.3). */
+function workspaceProps(org: OrgModel, family: ManagedFamily): WorkspaceStackProps {
   return {
     backend: org.backend,
     region: org.platform.region,
     accountId: org.platform.accountId,
     defaultTags: org.platform.defaultTags,
+    managedBy: managedBy(org.platform, family),
   };
 }
 
@@ -71,7 +68,7 @@ function workspaceProps(org: OrgModel): WorkspaceStackProps {
 export function networkStackProps(org: OrgModel): NetworkStackProps {
   const { names, network, platform } = org;
   return {
-    ...workspaceProps(org),
+    ...workspaceProps(org, "infrastructure"),
     network,
     securityGroupNames: Object.fromEntries(SECURITY_GROUP_KEYS.map((k) => [k, names.securityGroup(k)])) as Record<
       SecurityGroupKey,
@@ -84,7 +81,6 @@ export function networkStackProps(org: OrgModel): NetworkStackProps {
       existing: existingEndpointAction(network, e.suffix),
       nameTag: names.endpointNameTag(e.suffix),
     })),
-    managedBy: platform.tagPrefix,
   };
 }
 
@@ -93,10 +89,9 @@ export function domainTeamStackProps(org: OrgModel, teamId: string): DomainTeamS
   const { names, platform, studio } = org;
   const team = teamById(org, teamId);
   const environment = platform.environmentTag;
-  const managedBy = companyManagedBy(org);
   const kmsKeyArn = bucketKmsKeyArn(org.storage);
   return {
-    ...workspaceProps(org),
+    ...workspaceProps(org, "identity-and-data"),
     teamId,
     homes: teamMemberships(team).map((m) => ({
       key: membershipKey(m),
@@ -111,7 +106,6 @@ export function domainTeamStackProps(org: OrgModel, teamId: string): DomainTeamS
         // Must equal the IAM user name: the presigned-URL guard compares it with aws:username.
         Owner: m.iamUserName,
         Environment: environment,
-        ManagedBy: managedBy,
       },
       spaceTags: {
         Team: team.fullName,
@@ -123,7 +117,6 @@ export function domainTeamStackProps(org: OrgModel, teamId: string): DomainTeamS
         DefaultBucket: names.projectBucket(m.team, m.project),
         ...(kmsKeyArn ? { DefaultKmsKeyId: kmsKeyArn } : {}),
         Environment: environment,
-        ManagedBy: managedBy,
       },
     })),
     instanceType: studio.defaultInstanceType,
@@ -138,7 +131,7 @@ export function domainTeamStackProps(org: OrgModel, teamId: string): DomainTeamS
 export function domainStackProps(org: OrgModel): DomainStackProps {
   const { names, platform, studio } = org;
   return {
-    ...workspaceProps(org),
+    ...workspaceProps(org, "infrastructure"),
     identity: configuredDomainIdentity(org, names.domain),
     identityBaseline: studio.domainIdentity,
     allowDomainReplacement: studio.allowDomainReplacement,
@@ -158,7 +151,6 @@ export function domainStackProps(org: OrgModel): DomainStackProps {
     acknowledgedDeletions: org.deleteHomes,
     company: companySetting(org),
     environmentTag: platform.environmentTag,
-    managedBy: platform.tagPrefix,
   };
 }
 
@@ -166,7 +158,7 @@ export function domainStackProps(org: OrgModel): DomainStackProps {
 export function registryStackProps(org: OrgModel): RegistryStackProps {
   const { names, platform, registry, monitoring, audit } = org;
   return {
-    ...workspaceProps(org),
+    ...workspaceProps(org, "infrastructure"),
     ecr: registry.ecr,
     sharedRepositoryNames: Object.fromEntries(registry.ecr.sharedRepos.map((t) => [t, names.sharedRepository(t)])),
     modelRegistryEnabled: registry.modelRegistry.enabled,
@@ -205,7 +197,6 @@ export function registryStackProps(org: OrgModel): RegistryStackProps {
         }
       : undefined,
     company: companySetting(org),
-    managedBy: platform.tagPrefix,
   };
 }
 
@@ -218,7 +209,6 @@ function bucketSettings(org: OrgModel): BucketSettings {
     folderMarkers: storage.folderMarkers,
     tags: {
       Environment: platform.environmentTag,
-      ManagedBy: companyManagedBy(org),
       ...(platform.costCenter ? { CostCenter: platform.costCenter } : {}),
     },
   };
@@ -229,7 +219,7 @@ export function foundationStackProps(org: OrgModel): FoundationStackProps {
   const { names, platform, features, storage } = org;
   const keys = Object.keys(PLATFORM_POLICY_NAMES) as PlatformPolicyKey[];
   return {
-    ...workspaceProps(org),
+    ...workspaceProps(org, "identity-and-data"),
     policyDocuments: platformPolicyDocuments(names),
     policyArns: Object.fromEntries(keys.map((k) => [k, names.policyArn(PLATFORM_POLICY_NAMES[k])])) as Record<
       PlatformPolicyKey,
@@ -261,7 +251,7 @@ export function foundationStackProps(org: OrgModel): FoundationStackProps {
 export function teamStackProps(org: OrgModel, teamId: string): TeamStackProps {
   const { names, platform, storage, network, identity } = org;
   return {
-    ...workspaceProps(org),
+    ...workspaceProps(org, "identity-and-data"),
     team: teamById(org, teamId),
     naming: names.p,
     iamPath: platform.iamPath,

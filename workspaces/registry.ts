@@ -76,8 +76,6 @@ export interface RegistryStackProps extends WorkspaceStackProps {
   /** The data-event audit trail when enabled. */
   readonly audit?: Omit<DataAuditTrailProps, "accountId" | "region" | "tags">;
   readonly company: CompanySetting;
-  /** `ManagedBy` tag of every resource. */
-  readonly managedBy: string;
 }
 
 export class RegistryStack extends WorkspaceStack {
@@ -94,7 +92,7 @@ export class RegistryStack extends WorkspaceStack {
         ...props.audit,
         accountId: props.accountId,
         region: props.region,
-        tags: { ManagedBy: props.managedBy, Purpose: "Audit" },
+        tags: { Purpose: "Audit" },
       });
     this.releaseDecommissioned(props);
     this.retentionGuard(props);
@@ -127,7 +125,7 @@ export class RegistryStack extends WorkspaceStack {
 
   private repositories(props: RegistryStackProps): void {
     const ecr = props.ecr;
-    const tags = { ManagedBy: props.managedBy, Phase: "2B" };
+    const tags = { Phase: "2B" };
     for (const type of [...ecr.sharedRepos].sort()) {
       const address = registryAddress.sharedRepository(type);
       if (!ecr.enabled) {
@@ -171,7 +169,7 @@ export class RegistryStack extends WorkspaceStack {
           groupName: project.modelPackageGroupName,
           description: `Models for ${team.fullName}/${project.name}`,
           // Team is the full name, like every other resource's Team tag (§0.3, §11.4).
-          tags: { ManagedBy: props.managedBy, Team: team.fullName, Project: project.name, Phase: "2C" },
+          tags: { Team: team.fullName, Project: project.name, Phase: "2C" },
           purge: project.purge,
           logicalId: logicalId(address),
         });
@@ -180,14 +178,12 @@ export class RegistryStack extends WorkspaceStack {
 
   private monitoring(props: RegistryStackProps, monitoring: NonNullable<RegistryStackProps["monitoring"]>): void {
     const { settings: m, namePrefix } = monitoring;
-    const tags = { ManagedBy: props.managedBy };
     const adopt = new Set<string>(m.logGroups.adoptExisting);
     for (const key of Object.keys(SAGEMAKER_LOG_GROUPS).sort() as SageMakerLogGroupKey[])
       new RetainedLogGroup(this, `log-group-${key}`, {
         logGroupName: SAGEMAKER_LOG_GROUPS[key],
         retentionDays: m.logGroups[key],
         adoptExisting: adopt.has(key),
-        tags,
       });
 
     const ruleArns = `arn:aws:events:${props.region}:${props.accountId}:rule/${namePrefix}*`;
@@ -200,7 +196,6 @@ export class RegistryStack extends WorkspaceStack {
       eventRuleArnPatterns: [ruleArns],
       alarmArnPatterns: [alarmArns],
       kmsKeyArn: m.alerts.kmsKeyArn,
-      tags,
     });
     const actions = [topic.topicArn];
 
@@ -219,7 +214,7 @@ export class RegistryStack extends WorkspaceStack {
             jobNamePrefix: project.resourcePrefix,
             label: `${team.id}/${project.name}`,
             topicArn: topic.topicArn,
-            tags: { ...tags, Team: team.fullName, Project: project.name },
+            tags: { Team: team.fullName, Project: project.name },
           });
         }
 
@@ -235,14 +230,13 @@ export class RegistryStack extends WorkspaceStack {
         errors5xx: settings.errors5xx,
         latency: settings.latency,
         actions,
-        tags,
       });
 
     const projects = props.teams.flatMap(active);
     for (const endpoint of Object.keys(m.endpoints).sort()) {
       const owner = ownerOf(endpoint, projects);
       const team = props.teams.find((t) => t.id === owner.team)!;
-      const endpointTags = { ...tags, Team: team.fullName, Project: owner.name };
+      const endpointTags = { Team: team.fullName, Project: owner.name };
       new RetainedLogGroup(this, `endpoint-log-group-${endpoint}`, {
         logGroupName: `/aws/sagemaker/Endpoints/${endpoint}`,
         retentionDays: m.logGroups.endpoints,

@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import type { Construct } from "constructs";
 import * as path from "path";
-import { Token, TerraformElement, TerraformOutput, TerraformStack } from "cdktf";
+import { Aspects, Token, TerraformElement, TerraformOutput, TerraformStack, type IAspect } from "cdktf";
 import { StackSynthesizer } from "cdktf/lib/synthesize/synthesizer";
 import type { ISynthesisSession } from "cdktf/lib/synthesize/types";
 import { stableJson } from "./stable-json";
@@ -110,12 +110,25 @@ export class SinglePassStack extends TerraformStack {
   rendered: RenderedStack | undefined;
   /** @internal while cdktf's synthesizer runs its own write. */
   deferRendering = false;
+  /** Aspects of the stack's elements, applied in the single pass (see addElementAspect). */
+  private readonly elementAspects: IAspect[] = [];
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
     // HCL output (SYNTH_HCL_OUTPUT) keeps cdktf's own synthesizer.
     if (!["true", "1"].includes(process.env.SYNTH_HCL_OUTPUT ?? "")) this.synthesizer = new SinglePassSynthesizer(this);
   }
+  /**
+   * An aspect that needs only the stack's elements (resources, data sources, outputs), applied
+   * in the single pass just before they render: cdktf's own walk builds every construct's path to
+   * invoke an aspect, 8% of a 2,000-membership synthesis. With cdktf's synthesizer (HCL output)
+   * it is an ordinary aspect.
+   */
+  addElementAspect(aspect: IAspect): void {
+    if (this.synthesizer instanceof SinglePassSynthesizer) this.elementAspects.push(aspect);
+    else Aspects.of(this).add(aspect);
+  }
+
   /** Backend default only: the preparing resolve exists for cross-stack references (none here). */
   prepareStack(): void {
     this.ensureBackendExists();
@@ -127,6 +140,7 @@ export class SinglePassStack extends TerraformStack {
     // Private fields of TerraformStack, read as cdktf's own implementation reads them.
     const self = this as unknown as { rawOverrides: Record<string, unknown>; cdktfVersion: string };
     const elements = elementsOf(this);
+    for (const aspect of this.elementAspects) for (const e of elements) aspect.visit(e);
     const metadata: Record<string, unknown> = {
       version: self.cdktfVersion,
       stackName: this.node.id,

@@ -16,6 +16,7 @@ import {
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { OrgModel } from "../org/model";
 import { SinglePassStack } from "./single-pass-stack";
+import { ManagedByTag } from "../modules/tags";
 
 /** Local state lives outside the output dir, so re-synthesizing never touches it. */
 export function localStatePath(workspace: string): string {
@@ -35,12 +36,15 @@ export interface WorkspaceStackProps {
   readonly accountId: string;
   /** The provider's default tags (none: no `default_tags` block). */
   readonly defaultTags: Readonly<Record<string, string>>;
+  /**
+   * `ManagedBy` of every tagged resource of the workspace (§0.3; catalog/tags.ts): its tags aspect
+   * adds it, and no construct sets it.
+   */
+  readonly managedBy: string;
 }
 
-/** Tags of the platform's IAM roles and users (§0.3): who manages them, for which company. */
+/** Tags of the platform's IAM roles and users besides `ManagedBy` (§0.3): for which company. */
 export interface PrincipalTags {
-  /** `{company}-sagemaker`. */
-  readonly ManagedBy: string;
   readonly Company: string;
 }
 
@@ -79,6 +83,7 @@ export abstract class WorkspaceStack extends SinglePassStack {
       allowedAccountIds: [props.accountId],
       defaultTags: Object.keys(defaultTags).length ? [{ tags: { ...defaultTags } }] : undefined,
     });
+    this.addElementAspect(new ManagedByTag(props.managedBy));
   }
 
   /**

@@ -18,6 +18,7 @@ const BASE = {
   region: "eu-west-1",
   accountId: "111122223333",
   defaultTags: {},
+  managedBy: "acme-sm",
 };
 
 function synth(build: (app: ReturnType<typeof Testing.app>) => unknown): any {
@@ -56,10 +57,11 @@ describe("DomainTeamStack from small props", () => {
       instance_type: "ml.t3.medium",
       lifecycle_config_arn: home.lifecycleConfigArn,
     });
-    expect(profile.tags).toEqual(home.profileTags);
+    // The home's tags, and the workspace's ManagedBy from its tags aspect.
+    expect(profile.tags).toEqual({ ...home.profileTags, ManagedBy: "acme-sm" });
     const [space] = Object.values(resources(json, "aws_sagemaker_space")) as any[];
     expect(space.space_name).toBe("space-u");
-    expect(space.tags).toEqual(home.spaceTags);
+    expect(space.tags).toEqual({ ...home.spaceTags, ManagedBy: "acme-sm" });
     expect(JSON.stringify(space)).toContain('"ebs_volume_size_in_gb":7');
     expect(json.provider.aws[0]).toMatchObject({ region: "eu-west-1", allowed_account_ids: ["111122223333"] });
     expect(json.terraform.backend.local.path).toBe("../../../terraform-state/domain-t.tfstate");
@@ -109,14 +111,13 @@ describe("NetworkStack from small props", () => {
     endpoints: [
       { suffix: "s3", serviceName: "com.amazonaws.eu-west-1.s3", type: "Gateway", nameTag: "ep-s3" },
     ] as NetworkStackProps["endpoints"],
-    managedBy: "acme",
   };
 
   it("names the five groups from the props and creates only the endpoints listed", () => {
     const json = synth((app) => new NetworkStack(app, props));
     const groups = Object.values(resources(json, "aws_security_group")) as any[];
     expect(groups.map((g) => g.name).sort()).toEqual(SECURITY_GROUP_KEYS.map((k) => `acme-sm-${k}`).sort());
-    expect(groups.every((g) => g.tags.ManagedBy === "acme")).toBe(true);
+    expect(groups.every((g) => g.tags.ManagedBy === "acme-sm")).toBe(true);
     const endpoints = Object.values(resources(json, "aws_vpc_endpoint")) as any[];
     expect(endpoints.map((e) => [e.service_name, e.vpc_endpoint_type, e.tags.Name])).toEqual([
       ["com.amazonaws.eu-west-1.s3", "Gateway", "ep-s3"],
@@ -155,7 +156,6 @@ describe("DomainStack from small props", () => {
     acknowledgedDeletions: [],
     company: { company: "acme" },
     environmentTag: "test",
-    managedBy: "acme-sm",
   };
 
   it("renders the domain from the configured identity, with the deny config as its default", () => {
@@ -233,7 +233,6 @@ describe("RegistryStack from small props", () => {
       },
     ],
     company: { company: "acme" },
-    managedBy: "acme-sm",
   };
 
   it("creates each project's repositories and model group under the names given, purge-armed only when asked", () => {
