@@ -18,6 +18,15 @@ const names = (company = "acme", iamPath = "/acme-sagemaker/") =>
     domainName: `${company}-ml-platform`,
   });
 
+/** A project's policy inputs, without the org-dependent options. */
+const FRAUD_DETECTION = {
+  team: "rc",
+  teamFullName: "risk-control",
+  project: "fraud-detection",
+  privateSubnetIds: ["subnet-1"],
+  modelSecurityGroupIds: ["sg-1"],
+};
+
 /** The largest default preset. */
 const LARGEST_PRESET = DEFAULT_PRESETS.high_performance;
 
@@ -142,15 +151,7 @@ describe("toTerraformPolicyJson", () => {
 describe("SSE-KMS buckets (§14.5)", () => {
   const kms = "arn:aws:kms:ap-northeast-1:123456789012:key/0123abcd-0123-4567-89ab-0123456789ab";
   const docs = (bucketKmsKeyArn?: string) =>
-    projectPolicyDocuments({
-      names: names(),
-      team: "rc",
-      teamFullName: "risk-control",
-      project: "fraud-detection",
-      privateSubnetIds: ["subnet-1"],
-      modelSecurityGroupIds: ["sg-1"],
-      bucketKmsKeyArn,
-    });
+    projectPolicyDocuments({ names: names(), ...FRAUD_DETECTION, bucketKmsKeyArn });
 
   it("the group, the ExecutionRole and the three job roles may use the buckets' key through S3 only", () => {
     for (const suffix of ["S3Access", "TrainingPolicy", "ProcessingPolicy", "InferencePolicy"] as const) {
@@ -175,14 +176,7 @@ describe("SSE-KMS buckets (§14.5)", () => {
 });
 
 describe("projectIam: the project's IAM as data (§6.3-§6.5)", () => {
-  const base = {
-    names: names(),
-    team: "rc",
-    teamFullName: "risk-control",
-    project: "fraud-detection",
-    privateSubnetIds: ["subnet-1"],
-    modelSecurityGroupIds: ["sg-1"],
-  };
+  const base = { names: names(), ...FRAUD_DETECTION };
   const on = { canvas: false, mlflow: false, trainingRole: true, processingRole: false, inferenceRole: true };
 
   it("attaches the group's policies in the §6.3 order, the whitelist only when restricted", () => {
