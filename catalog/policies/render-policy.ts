@@ -101,21 +101,27 @@ interface CompiledTemplate {
 
 const compiled = new WeakMap<PolicyTemplate, CompiledTemplate>();
 
+/** Refusals name the template. */
+function failFor(template: PolicyTemplate): (message: string) => never {
+  return (message) => {
+    throw new Error(`policy template ${template.name}: ${message}`);
+  };
+}
+
 function compiledTemplate(template: PolicyTemplate): CompiledTemplate {
   let c = compiled.get(template);
   if (!c) {
     const names = new Set<string>();
     for (const m of JSON.stringify(template.document).matchAll(PLACEHOLDER)) names.add(m[1]);
+    const fail = failFor(template);
     const entries = template.document.Statement.map((entry): CompiledEntry => {
-      const fail = (message: string): never => {
-        throw new Error(`policy template ${template.name}: ${message}`);
-      };
       if (typeof entry === "string")
         return { list: WHOLE.exec(entry)?.[1] ?? fail(`statement entry ${entry} is not a placeholder`) };
       const { $when, ...statement } = entry;
       const when =
         $when === undefined ? undefined : (WHOLE.exec($when)?.[1] ?? fail(`$when ${$when} is not a placeholder`));
-      return { when, statement, part: compile(statement) };
+      // Shared by every rendering when it holds no placeholder: frozen like the template.
+      return { when, statement: Object.freeze(statement), part: compile(statement) };
     });
     c = { placeholders: [...names].sort(), entries };
     compiled.set(template, c);
@@ -130,9 +136,7 @@ export function placeholdersOf(template: PolicyTemplate): string[] {
 
 /** The template's document with every placeholder substituted; an unknown placeholder is an error. */
 export function renderPolicy(template: PolicyTemplate, values: PolicyValues): PolicyDocument {
-  const fail = (message: string): never => {
-    throw new Error(`policy template ${template.name}: ${message}`);
-  };
+  const fail = failFor(template);
   const { placeholders, entries } = compiledTemplate(template);
   const unknown = placeholders.filter((p) => !Object.hasOwn(values, p));
   if (unknown.length) fail(`no value for ${unknown.map((p) => `{${p}}`).join(", ")}`);
