@@ -78,7 +78,7 @@ export function studioRules(doc: OrgDocument, ctx: RuleContext): Finding[] {
   return out;
 }
 
-/** Lifecycle config names keep 3 characters free for a `-vN` revision suffix (modules/studio). */
+/** Lifecycle config names keep 3 characters free for a `-vN` revision suffix (the download lifecycle-config construct). */
 export const LCC_REVISION_RESERVE = 3;
 
 /** Idle-shutdown bounds: both default to the idle timeout, which pins it. */
