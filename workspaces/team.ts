@@ -9,7 +9,7 @@
  * workspace's bucket-policy guard reads.
  */
 import { Construct } from "constructs";
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { IamGroup } from "@cdktf/provider-aws/lib/iam-group";
 import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-policy-attachment";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
@@ -20,7 +20,7 @@ import type { Membership, OrgModel, Team } from "../org/model";
 import { userScopePolicies, type DownloadPinning } from "../catalog/policies/scope-policies";
 import { Names, PLATFORM_POLICY_NAMES, type PlatformNaming } from "../catalog/names";
 import { SynthesisRefused } from "../org/problems";
-import { toTerraformPolicyJson } from "../catalog/policies/policy-document";
+import { toTerraformPolicyJson, type PolicyDocument } from "../catalog/policies/policy-document";
 import { TEAM_POLICY_SUFFIXES, TEAM_POLICY_TEMPLATES, teamPolicyDocuments } from "../catalog/policies/team-policies";
 import { renderPolicyText } from "../catalog/policies/render-policy";
 import { passRoleScopePolicy } from "../catalog/policies/project-policies";
@@ -40,6 +40,11 @@ import {
   type BucketSettings,
 } from "./project-buckets";
 import type { ProjectBucket } from "../modules/storage/project-bucket";
+
+/** Terraform name of a project's bucket policy. */
+function bucketPolicyName(project: string): string {
+  return `bucket-policy-${project}`;
+}
 
 export function teamWorkspaceName(teamId: string): string {
   return `team-${teamId}`;
@@ -144,14 +149,8 @@ export class TeamStack extends WorkspaceStack {
         members: project.memberships.map((m) => m.iamUserName),
         vpcRestriction: props.bucketVpcRestriction,
       });
-      const policy = new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
-        bucket: project.bucketName,
-        policy: toTerraformPolicyJson(bucketPolicy),
-        // S3 rejects a policy naming a principal that does not exist yet (§6.6, §11.8).
-        dependsOn: [buckets.get(project.name)!.bucket, identityResources.executionRole],
-      });
-      // Named by the removed block of a decommissioned project (below).
-      fixAddress(policy, `bucket-policy-${project.name}`);
+      // S3 rejects a policy naming a principal that does not exist yet (§6.6, §11.8).
+      this.bucketPolicy(project, bucketPolicy, [buckets.get(project.name)!.bucket, identityResources.executionRole]);
     }
     this.projects = projects;
     // §14.10: the account's quota must hold the largest attachment list, checked at plan time.
@@ -164,22 +163,18 @@ export class TeamStack extends WorkspaceStack {
 
     // A retired project keeps its bucket; its policy now only denies (same address as while
     // active: retiring updates the policy in place).
-    for (const project of team.projects.filter((p) => p.status === "retired")) {
-      const policy = new S3BucketPolicy(this, `bucket-policy-${project.name}`, {
-        bucket: project.bucketName,
-        dependsOn: [buckets.get(project.name)!.bucket],
-        policy: toTerraformPolicyJson(
-          projectBucketPolicyDocument({
-            names,
-            team: team.id,
-            teamFullName: team.fullName,
-            project: project.name,
-            retired: true,
-          }),
-        ),
-      });
-      fixAddress(policy, `bucket-policy-${project.name}`);
-    }
+    for (const project of team.projects.filter((p) => p.status === "retired"))
+      this.bucketPolicy(
+        project,
+        projectBucketPolicyDocument({
+          names,
+          team: team.id,
+          teamFullName: team.fullName,
+          project: project.name,
+          retired: true,
+        }),
+        [buckets.get(project.name)!.bucket],
+      );
     // Issue 10: a project deleted from the org file cannot take its bucket's policy with it, and
     // a company rename cannot lift the policies off the buckets.
     addBucketPolicyGuard(this, team);
@@ -187,7 +182,7 @@ export class TeamStack extends WorkspaceStack {
     // A decommissioned project's bucket leaves Terraform with its policy still on it.
     for (const name of team.decommissioned) {
       new RemovedBlock(this, `bucket-policy-${name}-released`, {
-        from: resourceAddress(S3BucketPolicy, `bucket-policy-${name}`),
+        from: resourceAddress(S3BucketPolicy, bucketPolicyName(name)),
       });
       releaseProjectBucket(this, team.id, name);
     }
@@ -240,6 +235,24 @@ export class TeamStack extends WorkspaceStack {
         });
     }
     this.users = users;
+  }
+
+  /**
+   * A project's bucket policy at its fixed address: the same while the project is active or
+   * retired (retiring updates it in place), and named by the removed block when it is released.
+   */
+  private bucketPolicy(
+    project: { readonly name: string; readonly bucketName: string },
+    document: PolicyDocument,
+    dependsOn: ITerraformDependable[],
+  ): void {
+    const name = bucketPolicyName(project.name);
+    const policy = new S3BucketPolicy(this, name, {
+      bucket: project.bucketName,
+      policy: toTerraformPolicyJson(document),
+      dependsOn,
+    });
+    fixAddress(policy, name);
   }
 
   /** §6.1: the team group, the team policies and the group's five attachments. */
